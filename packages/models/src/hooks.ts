@@ -1,0 +1,64 @@
+/**
+ * Extension points for other packages (instrumentation) without this package knowing them:
+ * a model wrapper applied to every model `inferModel` creates, and a request interceptor that
+ * every `ModelBase` request runs through. Installing replaces what was installed; it never stacks.
+ */
+import type { ModelMessage, ModelResponse } from './messages.js';
+import type { Model, RequestOptions } from './model.js';
+import type { ModelRequestParameters, ModelSettings } from './settings.js';
+import type { StreamedResponse } from './stream.js';
+
+/** What an interceptor sees of a request. */
+export interface InterceptedRequest {
+  readonly model: Model;
+  readonly messages: readonly ModelMessage[];
+  readonly settings: ModelSettings | undefined;
+  readonly parameters: ModelRequestParameters | undefined;
+  readonly options: RequestOptions;
+  readonly stream: boolean;
+}
+
+export type RequestInterceptor = <T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: () => Promise<T>) => Promise<T>;
+
+export interface ModelHooks {
+  /** Applied to every model that `inferModel` returns (including FallbackModel members). */
+  readonly wrapModel?: (model: Model) => Model;
+  /** Runs around every request of every `ModelBase` model. */
+  readonly interceptRequest?: RequestInterceptor;
+}
+
+const HOOKS_KEY = Symbol.for('hopscope.models.hooks');
+type HookHolder = { [HOOKS_KEY]?: ModelHooks };
+
+function holder(): HookHolder {
+  return globalThis as HookHolder;
+}
+
+/**
+ * Installs hooks process-wide, replacing any installed before. Returns a function that removes them.
+ * @example
+ * const uninstall = installModelHooks({ wrapModel: (m) => new LoggingModel(m) });
+ */
+export function installModelHooks(hooks: ModelHooks): () => void {
+  holder()[HOOKS_KEY] = hooks;
+  return () => {
+    if (holder()[HOOKS_KEY] === hooks) delete holder()[HOOKS_KEY];
+  };
+}
+
+/** The hooks in force, if any. */
+export function getModelHooks(): ModelHooks | undefined {
+  return holder()[HOOKS_KEY];
+}
+
+/** Applies the installed model wrapper, if any. */
+export function applyModelWrapper(model: Model): Model {
+  const wrap = getModelHooks()?.wrapModel;
+  return wrap ? wrap(model) : model;
+}
+
+/** Runs `next` through the installed interceptor, if any. */
+export function interceptRequest<T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: () => Promise<T>): Promise<T> {
+  const interceptor = getModelHooks()?.interceptRequest;
+  return interceptor ? interceptor(request, next) : next();
+}

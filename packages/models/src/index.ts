@@ -1,0 +1,81 @@
+// @hopscope/models public API. Explicit export list: add new exports here by name.
+export type {
+  AudioUrl,
+  BinaryContent,
+  BuiltinToolCallPart,
+  BuiltinToolReturnPart,
+  DocumentUrl,
+  FilePart,
+  FileUrl,
+  FileUrlKind,
+  FinishReason,
+  ImageUrl,
+  ModelMessage,
+  ModelRequest,
+  ModelRequestPart,
+  ModelResponse,
+  ModelResponsePart,
+  RetryPromptPart,
+  SystemPromptPart,
+  TextPart,
+  ThinkingPart,
+  ToolCallPart,
+  ToolReturnPart,
+  UploadedFile,
+  UserContent,
+  UserPromptPart,
+  ValidationErrorDetail,
+  VideoUrl,
+} from './messages.js';
+export {
+  audioUrl,
+  binaryBase64,
+  binaryContent,
+  documentUrl,
+  imageUrl,
+  isBinaryContent,
+  modelRequest,
+  retryPromptText,
+  systemPrompt,
+  textPart,
+  toolCallArgsAsJson,
+  toolCallArgsAsObject,
+  toolCallPart,
+  toolReturnPart,
+  userPrompt,
+  videoUrl,
+} from './messages.js';
+export type { RequestUsage, RunUsage } from './usage.js';
+export { computeRunUsageAdd, computeTotalTokens, computeUsageSum, isZeroUsage, requestUsage, runUsage } from './usage.js';
+export type { InstructionPart, JsonSchema, ModelRequestParameters, ModelSettings, OutputMode, ThinkingSetting, ToolDefinition, ToolKind } from './settings.js';
+export { mergeModelSettings, modelRequestParameters } from './settings.js';
+export type { ModelAPIErrorOptions, ModelErrorCategory, ModelHTTPErrorOptions } from './errors.js';
+export {
+  ContentPolicyError,
+  ContextWindowExceededError,
+  createModelHTTPError,
+  HopscopeError,
+  mapStatusToCategory,
+  ModelAPIError,
+  ModelAuthError,
+  ModelConnectionError,
+  ModelHTTPError,
+  ModelRateLimitError,
+  ModelServerError,
+  ModelTimeoutError,
+  parseRetryAfterMs,
+  UnexpectedModelBehavior,
+  UserError,
+} from './errors.js';
+export type { FinalResponseEvent, ModelResponseStreamEvent, PartDelta, PartDeltaEvent, PartStartEvent } from './stream.js';
+export { EventListStreamedResponse, ModelResponsePartsManager, StreamedResponse } from './stream.js';
+export type { Model, RequestOptions } from './model.js';
+export { isModel, ModelBase, unwrapModel, WrapperModel } from './model.js';
+export type { InterceptedRequest, ModelHooks, RequestInterceptor } from './hooks.js';
+export { applyModelWrapper, getModelHooks, installModelHooks, interceptRequest } from './hooks.js';
+export type { TestModelOptions } from './testing/test-model.js';
+export { TestModel } from './testing/test-model.js';
+export type { AnswerFunction, FunctionAnswer, FunctionCallInfo, FunctionModelOptions, FunctionStreamChunk, StreamAnswerFunction } from './testing/function-model.js';
+export { FunctionModel } from './testing/function-model.js';
+export { computeEstimatedUsage } from './testing/estimate-usage.js';
+export { computeArgsFromSchema } from './testing/schema-args.js';

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+// Workspace packages resolve to their TypeScript sources through the `@hopscope/source`
+// export condition, so tests never run against a stale dist/.
+const conditions = ['@hopscope/source', 'module', 'node', 'import', 'default'];
+
+export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['@hopscope/source'] } },
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/ui/**/*.test.ts', 'packages/viewer/e2e/**/*.spec.ts', 'test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    setupFiles: ['./test/setup/no-internet.ts'],
+  },
+});
