@@ -18,7 +18,8 @@ export interface InterceptedRequest {
   readonly stream: boolean;
 }
 
-export type RequestInterceptor = <T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: () => Promise<T>) => Promise<T>;
+/** `next` runs the request; pass options to replace the call's options (e.g. to add `onHop`). */
+export type RequestInterceptor = <T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: (options?: RequestOptions) => Promise<T>) => Promise<T>;
 
 export interface ModelHooks {
   /** Applied to every model that `inferModel` returns (including FallbackModel members). */
@@ -58,7 +59,7 @@ export function applyModelWrapper(model: Model): Model {
 }
 
 /** Runs `next` through the installed interceptor, if any. */
-export function interceptRequest<T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: () => Promise<T>): Promise<T> {
+export function interceptRequest<T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: (options?: RequestOptions) => Promise<T>): Promise<T> {
   const interceptor = getModelHooks()?.interceptRequest;
   return interceptor ? interceptor(request, next) : next();
 }

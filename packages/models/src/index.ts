@@ -73,6 +73,7 @@ export type { Model, RequestOptions } from './model.js';
 export { isModel, ModelBase, unwrapModel, WrapperModel } from './model.js';
 export type { InterceptedRequest, ModelHooks, RequestInterceptor } from './hooks.js';
 export { applyModelWrapper, getModelHooks, installModelHooks, interceptRequest } from './hooks.js';
+export type { HopInfo, HopOutcome, HopRecord } from './hop.js';
 export type { TestModelOptions } from './testing/test-model.js';
 export { TestModel } from './testing/test-model.js';
 export type { AnswerFunction, FunctionAnswer, FunctionCallInfo, FunctionModelOptions, FunctionStreamChunk, StreamAnswerFunction } from './testing/function-model.js';

@@ -5,10 +5,15 @@ import type { ModelMessage, ModelResponse } from './messages.js';
 import { mergeModelSettings, modelRequestParameters, type ModelRequestParameters, type ModelSettings } from './settings.js';
 import type { StreamedResponse } from './stream.js';
 import { interceptRequest } from './hooks.js';
+import type { HopInfo, HopRecord } from './hop.js';
 
-/** Options that are about the call, not the model: cancellation. */
+/** Options that are about the call, not the model. */
 export interface RequestOptions {
   readonly signal?: AbortSignal;
+  /** Set by a FallbackModel on the member it calls: which hop this request is. */
+  readonly hop?: HopInfo;
+  /** Receives a record of every hop when the model is a FallbackModel (instrumentation listens here). */
+  readonly onHop?: (record: HopRecord) => void;
 }
 
 /** A language model behind a provider. */
@@ -52,16 +57,16 @@ export abstract class ModelBase implements Model {
   }
 
   request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options: RequestOptions = {}): Promise<ModelResponse> {
-    return interceptRequest({ model: this, messages, settings, parameters, options, stream: false }, () => {
+    return interceptRequest({ model: this, messages, settings, parameters, options, stream: false }, (override) => {
       const [s, p] = this.prepareRequest(settings, parameters);
-      return this.doRequest(messages, s, p, options);
+      return this.doRequest(messages, s, p, override ?? options);
     });
   }
 
   requestStream(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options: RequestOptions = {}): Promise<StreamedResponse> {
-    return interceptRequest({ model: this, messages, settings, parameters, options, stream: true }, () => {
+    return interceptRequest({ model: this, messages, settings, parameters, options, stream: true }, (override) => {
       const [s, p] = this.prepareRequest(settings, parameters);
-      return this.doRequestStream(messages, s, p, options);
+      return this.doRequestStream(messages, s, p, override ?? options);
     });
   }
 

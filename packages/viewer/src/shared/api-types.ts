@@ -1,0 +1,171 @@
+/**
+ * The viewer's JSON API, shared by the server (packages/viewer/src/server) and the UI
+ * (packages/viewer/ui). Types only: the UI bundle imports nothing else from the server.
+ *
+ * Endpoints (all under the same origin as the UI, default http://127.0.0.1:4318):
+ *   GET  /api/traces?…TraceListQuery…            -> TraceListResponse
+ *   GET  /api/traces/:traceId                    -> TraceDetail        (404 when unknown)
+ *   GET  /api/traces/:traceId/spans/:spanId/attributes/:key?offset=&length=
+ *                                                -> AttributeSlice     (lazy load of a big attribute)
+ *   GET  /api/facets                             -> Facets             (values for the list filters)
+ *   GET  /api/compare?a=:traceId&b=:traceId      -> CompareResponse
+ *   GET  /api/live                               -> text/event-stream; each `event: traces` carries
+ *                                                   LiveUpdate as JSON in `data:`
+ *   GET  /api/health                             -> { ok: true, spans: number, bytes: number }
+ * Errors are `ApiError` with an HTTP status.
+ */
+
+/** An OTLP AnyValue as plain JSON: kvlists become objects, arrays stay arrays, bytes become { bytesBase64 }, int64 beyond 2^53 a decimal string. */
+export type AttributeValue = string | number | boolean | null | AttributeValue[] | { [key: string]: AttributeValue };
+
+export type SpanKindName = 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER' | 'UNSPECIFIED';
+export type StatusCodeName = 'UNSET' | 'OK' | 'ERROR';
+
+export interface SpanEvent {
+  readonly name: string;
+  readonly timeUnixNano: string;
+  readonly attributes: Record<string, AttributeValue>;
+  readonly droppedAttributesCount: number;
+}
+
+export interface SpanLink {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly traceState: string;
+  readonly flags: number;
+  readonly attributes: Record<string, AttributeValue>;
+  readonly droppedAttributesCount: number;
+}
+
+/** A span as stored: every OTLP field kept. Ids are lowercase hex. Times are decimal strings of Unix nanoseconds. */
+export interface SpanRecord {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly name: string;
+  readonly kind: SpanKindName;
+  readonly startTimeUnixNano: string;
+  readonly endTimeUnixNano: string;
+  readonly durationMs: number;
+  readonly status: { readonly code: StatusCodeName; readonly message: string };
+  readonly traceState: string;
+  readonly flags: number;
+  readonly attributes: Record<string, AttributeValue>;
+  readonly droppedAttributesCount: number;
+  readonly events: readonly SpanEvent[];
+  readonly droppedEventsCount: number;
+  readonly links: readonly SpanLink[];
+  readonly droppedLinksCount: number;
+  readonly resource: { readonly attributes: Record<string, AttributeValue>; readonly droppedAttributesCount: number; readonly schemaUrl: string };
+  readonly scope: { readonly name: string; readonly version: string; readonly attributes: Record<string, AttributeValue>; readonly droppedAttributesCount: number; readonly schemaUrl: string };
+  /** Attributes whose value was too big to inline; fetch them with the attribute endpoint. */
+  readonly truncatedAttributes?: Record<string, { readonly totalChars: number }>;
+}
+
+/** An OTLP log record joined to its span by trace and span id (v1 `event_mode: 'logs'`, other SDKs' GenAI events). */
+export interface LogRecordEntry {
+  readonly traceId: string | null;
+  readonly spanId: string | null;
+  readonly timeUnixNano: string;
+  readonly observedTimeUnixNano: string;
+  readonly severityNumber: number;
+  readonly severityText: string;
+  readonly eventName: string;
+  readonly body: AttributeValue;
+  readonly attributes: Record<string, AttributeValue>;
+  readonly droppedAttributesCount: number;
+  readonly flags: number;
+  readonly resource: { readonly attributes: Record<string, AttributeValue>; readonly schemaUrl: string };
+  readonly scope: { readonly name: string; readonly version: string };
+}
+
+/** Token counts; `cost` is USD or null when any priced span had an unknown price (shown as "unknown", never $0). */
+export interface UsageTotals {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly reasoningTokens: number;
+  readonly costUsd: number | null;
+  /** True when at least one LLM call's price was unknown. */
+  readonly costPartial: boolean;
+}
+
+export interface TraceSummary {
+  readonly traceId: string;
+  readonly rootName: string;
+  /** Span id of the root, or null while the root has not arrived (orphans only). */
+  readonly rootSpanId: string | null;
+  readonly serviceName: string;
+  readonly startTimeUnixNano: string;
+  readonly durationMs: number;
+  readonly spanCount: number;
+  readonly errorCount: number;
+  readonly status: StatusCodeName;
+  readonly models: readonly string[];
+  readonly providers: readonly string[];
+  readonly operations: readonly string[];
+  readonly hasFallback: boolean;
+  /** Failed / rejected / skipped hops across the trace's fallback calls. */
+  readonly failedHopCount: number;
+  readonly usage: UsageTotals;
+}
+
+export interface TraceListQuery {
+  readonly limit?: number;
+  /** Opaque cursor from a previous page. */
+  readonly cursor?: string;
+  readonly service?: string;
+  readonly model?: string;
+  readonly provider?: string;
+  readonly operation?: string;
+  readonly status?: StatusCodeName;
+  readonly hasFallback?: boolean;
+  readonly minCostUsd?: number;
+  readonly maxCostUsd?: number;
+  readonly minTokens?: number;
+  readonly maxTokens?: number;
+  /** Full-text search over message content and span names. */
+  readonly q?: string;
+}
+
+export interface TraceListResponse {
+  readonly traces: readonly TraceSummary[];
+  readonly nextCursor: string | null;
+}
+
+export interface TraceDetail {
+  readonly summary: TraceSummary;
+  readonly spans: readonly SpanRecord[];
+  readonly logs: readonly LogRecordEntry[];
+}
+
+export interface AttributeSlice {
+  readonly key: string;
+  readonly offset: number;
+  readonly totalChars: number;
+  readonly text: string;
+}
+
+export interface Facets {
+  readonly services: readonly string[];
+  readonly models: readonly string[];
+  readonly providers: readonly string[];
+  readonly operations: readonly string[];
+}
+
+export interface CompareResponse {
+  readonly a: TraceDetail;
+  readonly b: TraceDetail;
+}
+
+export interface LiveUpdate {
+  /** Summaries of traces created or changed since the previous update. */
+  readonly traces: readonly TraceSummary[];
+}
+
+export interface ApiError {
+  readonly error: string;
+  /** Where the input was bad, when known (e.g. `resourceSpans[0].scopeSpans[1].spans[3].traceId`). */
+  readonly where?: string;
+}
