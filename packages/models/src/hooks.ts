@@ -21,11 +21,24 @@ export interface InterceptedRequest {
 /** `next` runs the request; pass options to replace the call's options (e.g. to add `onHop`). */
 export type RequestInterceptor = <T extends ModelResponse | StreamedResponse>(request: InterceptedRequest, next: (options?: RequestOptions) => Promise<T>) => Promise<T>;
 
+/** What a concurrency limiter reports when a request must wait for a slot (spec section 11). */
+export interface ConcurrencyWaitInfo {
+  /** `model:<model name>`, or the limiter's own source label. */
+  readonly source: string;
+  readonly limiterName?: string;
+  /** Requests waiting, this one included. */
+  readonly waitingCount: number;
+  readonly maxRunning: number;
+  readonly maxQueued?: number;
+}
+
 export interface ModelHooks {
   /** Applied to every model that `inferModel` returns (including FallbackModel members). */
   readonly wrapModel?: (model: Model) => Model;
   /** Runs around every request of every `ModelBase` model. */
   readonly interceptRequest?: RequestInterceptor;
+  /** Runs around a wait for a concurrency slot (instrumentation opens the waiting span here). */
+  readonly wrapConcurrencyWait?: <T>(info: ConcurrencyWaitInfo, wait: () => Promise<T>) => Promise<T>;
 }
 
 const HOOKS_KEY = Symbol.for('hopscope.models.hooks');

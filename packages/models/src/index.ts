@@ -80,3 +80,6 @@ export type { AnswerFunction, FunctionAnswer, FunctionCallInfo, FunctionModelOpt
 export { FunctionModel } from './testing/function-model.js';
 export { computeEstimatedUsage } from './testing/estimate-usage.js';
 export { computeArgsFromSchema } from './testing/schema-args.js';
+export type { RetryAttemptInfo, RetryPolicy } from './retry/index.js';
+export { computeRetryDelayMs, DEFAULT_RETRY_POLICY, NO_RETRY, parseRetryPolicy, runWithRetry, sleep } from './retry/index.js';
+export type { ConcurrencyWaitInfo } from './hooks.js';
