@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the `@hopscope/source`
 // export condition, so tests never run against a stale dist/.
-const conditions = ['@hopscope/source', 'module', 'node', 'import', 'default'];
+// No 'module' condition: packages such as @opentelemetry/api point it at an ESM build with
+// extensionless imports that Node cannot load (the Anthropic SDK imports @opentelemetry/api).
+const conditions = ['@hopscope/source', 'node', 'import', 'default'];
 
 export default defineConfig({
   resolve: { conditions },
