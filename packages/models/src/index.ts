@@ -83,3 +83,7 @@ export { computeArgsFromSchema } from './testing/schema-args.js';
 export type { RetryAttemptInfo, RetryPolicy } from './retry/index.js';
 export { computeRetryDelayMs, DEFAULT_RETRY_POLICY, NO_RETRY, parseRetryPolicy, runWithRetry, sleep } from './retry/index.js';
 export type { ConcurrencyWaitInfo } from './hooks.js';
+export type { AgentHooks, AgentModelRequestInfo, AgentRunInfo, AgentRunStatus, OutputProcessInfo, ToolExecuteInfo } from './agent/hooks.js';
+export { getAgentHooks, installAgentHooks } from './agent/hooks.js';
+export type { UsageLimitName } from './agent/errors.js';
+export { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, UsageLimitExceeded } from './agent/errors.js';

@@ -1,0 +1,70 @@
+/**
+ * Control-flow errors a tool (or an output tool's `process`) throws to steer the run, and the
+ * typed error a run stops with when it exceeds a usage limit. `instanceof` works across package
+ * copies through the `Symbol.for` markers of `HopscopeError`.
+ */
+import { HopscopeError } from '../errors.js';
+
+/**
+ * Asks the model to try the call again; the message is sent back as a retry prompt.
+ * @example throw new ModelRetry('No city called "Pariss"; did you mean "Paris"?');
+ */
+export class ModelRetry extends HopscopeError {
+  static override readonly errorName: string = 'ModelRetry';
+}
+
+/**
+ * Ends the run with this call listed in `deferredToolRequests.calls`, for the caller to run elsewhere.
+ * @example throw new CallDeferred({ queue: 'batch-jobs' });
+ */
+export class CallDeferred extends HopscopeError {
+  static override readonly errorName: string = 'CallDeferred';
+  readonly metadata: Readonly<Record<string, unknown>> | undefined;
+  constructor(metadata?: Readonly<Record<string, unknown>>) {
+    super('The tool call was deferred');
+    this.metadata = metadata;
+  }
+}
+
+/**
+ * Ends the run with this call listed in `deferredToolRequests.approvals`, for a person to approve.
+ * @example if (!ctx.toolCallApproved) throw new ApprovalRequired({ reason: 'deletes files' });
+ */
+export class ApprovalRequired extends HopscopeError {
+  static override readonly errorName: string = 'ApprovalRequired';
+  readonly metadata: Readonly<Record<string, unknown>> | undefined;
+  constructor(metadata?: Readonly<Record<string, unknown>>) {
+    super('The tool call requires approval');
+    this.metadata = metadata;
+  }
+}
+
+/** The limit names of `UsageLimits`. */
+export type UsageLimitName = 'requestLimit' | 'inputTokensLimit' | 'outputTokensLimit' | 'totalTokensLimit' | 'toolCallsLimit';
+
+/**
+ * A run went (or would go) over one of its usage limits.
+ * @example if (error instanceof UsageLimitExceeded && error.limitName === 'requestLimit') retryLater();
+ */
+export class UsageLimitExceeded extends HopscopeError {
+  static override readonly errorName: string = 'UsageLimitExceeded';
+  readonly limitName: UsageLimitName;
+  /** The configured maximum. */
+  readonly limit: number;
+  /** The count that broke it (for requests and tool calls: the count the next step would reach). */
+  readonly value: number;
+  constructor(message: string, options: { limitName: UsageLimitName; limit: number; value: number }) {
+    super(message);
+    this.limitName = options.limitName;
+    this.limit = options.limit;
+    this.value = options.value;
+  }
+}
+
+/**
+ * True for the errors that end a tool call without failing it (v5 leaves such spans UNSET).
+ * @example if (isDeferral(error)) span.end();
+ */
+export function isDeferral(error: unknown): error is CallDeferred | ApprovalRequired {
+  return error instanceof CallDeferred || error instanceof ApprovalRequired;
+}
