@@ -1,0 +1,129 @@
+import type { SpanRecord } from '../../../src/shared/api-types.js';
+import {
+  ATTR_EXCEPTION_TYPE,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_GEN_AI_RESPONSE_MODEL,
+  ATTR_GEN_AI_SYSTEM,
+  ATTR_HOPSCOPE_HOP_COUNT,
+  ATTR_HOPSCOPE_HOP_INDEX,
+  ATTR_HOPSCOPE_HOP_OUTCOME,
+  ATTR_HOPSCOPE_HOP_WINNER,
+  FALLBACK_PREFIX,
+} from './attribute-names.js';
+import { parseSpanUsage, type SpanUsage } from './parse-usage.js';
+import { asNumber, asString } from './read-value.js';
+
+export type HopOutcomeName = 'ok' | 'error' | 'rejected' | 'skipped' | 'unknown';
+
+export interface HopView {
+  readonly index: number;
+  readonly spanId: string | null;
+  readonly provider: string;
+  readonly model: string;
+  readonly outcome: HopOutcomeName;
+  readonly errorType: string | null;
+  readonly durationMs: number | null;
+  readonly usage: SpanUsage | null;
+  readonly winner: boolean;
+}
+
+export interface HopStrip {
+  /** False for a pydantic-ai style `fallback:a,b` span whose hops have no spans of their own. */
+  readonly instrumented: boolean;
+  /** The chain length the hops declare (`hopscope.hop.count`), else the number of hops shown. */
+  readonly count: number;
+  readonly hops: readonly HopView[];
+  /** What the non-winning hops consumed; cost is null when one of them had tokens but no price. */
+  readonly wasted: { readonly tokens: number; readonly costUsd: number | null; readonly failedHops: number };
+}
+
+const OUTCOMES: readonly HopOutcomeName[] = ['ok', 'error', 'rejected', 'skipped'];
+
+function errorTypeOf(span: SpanRecord): string | null {
+  const exception = span.events.find((event) => event.name === 'exception');
+  const type = asString(exception?.attributes[ATTR_EXCEPTION_TYPE]) ?? asString(span.attributes['error.type']);
+  if (type) return type;
+  return span.status.code === 'ERROR' ? span.status.message || 'error' : null;
+}
+
+function toHop(span: SpanRecord): HopView {
+  const outcomeText = asString(span.attributes[ATTR_HOPSCOPE_HOP_OUTCOME]);
+  const outcome = OUTCOMES.find((o) => o === outcomeText) ?? 'unknown';
+  return {
+    index: asNumber(span.attributes[ATTR_HOPSCOPE_HOP_INDEX]) ?? 0,
+    spanId: span.spanId,
+    provider: asString(span.attributes[ATTR_GEN_AI_PROVIDER_NAME]) ?? asString(span.attributes[ATTR_GEN_AI_SYSTEM]) ?? '?',
+    model: asString(span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]) ?? asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]) ?? span.name,
+    outcome,
+    errorType: outcome === 'ok' ? null : errorTypeOf(span),
+    durationMs: span.durationMs,
+    usage: parseSpanUsage(span.attributes),
+    winner: span.attributes[ATTR_HOPSCOPE_HOP_WINNER] === true,
+  };
+}
+
+function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
+  let tokens = 0;
+  let costUsd: number | null = 0;
+  let failedHops = 0;
+  for (const hop of hops) {
+    if (hop.winner) continue;
+    failedHops += 1;
+    const hopTokens = (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
+    tokens += hopTokens;
+    if (hop.usage?.costUsd != null) costUsd = costUsd === null ? null : costUsd + hop.usage.costUsd;
+    else if (hopTokens > 0) costUsd = null;
+  }
+  return { tokens, costUsd, failedHops };
+}
+
+function fallbackChain(span: SpanRecord): string[] | null {
+  const candidates = [span.attributes[ATTR_GEN_AI_REQUEST_MODEL], span.attributes['model_name'], span.name.replace(/^chat /, '')];
+  for (const candidate of candidates) {
+    const text = asString(candidate);
+    if (text?.startsWith(FALLBACK_PREFIX)) return text.slice(FALLBACK_PREFIX.length).split(',').filter(Boolean);
+  }
+  return null;
+}
+
+/**
+ * The hop strip of a fallback call: from its `hopscope.hop.*` child spans when there are any,
+ * else from a pydantic-ai style `fallback:a,b` name ("hops not instrumented"). Null when the span
+ * is not a fallback call.
+ *
+ * @example
+ * computeHopStrip({ span: chatSpan, children: childSpansOf(chatSpan) })?.wasted.tokens;
+ */
+export function computeHopStrip(options: { readonly span: SpanRecord; readonly children: readonly SpanRecord[] }): HopStrip | null {
+  const hopSpans = options.children.filter((child) => child.attributes[ATTR_HOPSCOPE_HOP_INDEX] !== undefined);
+  if (hopSpans.length > 0) {
+    const hops = hopSpans.map(toHop).sort((a, b) => a.index - b.index);
+    const anyWinnerFlag = hopSpans.some((s) => s.attributes[ATTR_HOPSCOPE_HOP_WINNER] !== undefined);
+    const marked = anyWinnerFlag ? hops : markLastOkAsWinner(hops);
+    const declared = Math.max(0, ...hopSpans.map((s) => asNumber(s.attributes[ATTR_HOPSCOPE_HOP_COUNT]) ?? 0));
+    return { instrumented: true, count: Math.max(declared, hops.length), hops: marked, wasted: computeWasted(marked) };
+  }
+  const chain = fallbackChain(options.span);
+  if (!chain) return null;
+  const winnerModel = asString(options.span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]);
+  const failed = options.span.status.code === 'ERROR';
+  const hops: HopView[] = chain.map((model, index) => ({
+    index,
+    spanId: null,
+    provider: '',
+    model,
+    outcome: 'unknown',
+    errorType: null,
+    durationMs: null,
+    usage: null,
+    winner: !failed && winnerModel === model,
+  }));
+  return { instrumented: false, count: hops.length, hops, wasted: { tokens: 0, costUsd: 0, failedHops: 0 } };
+}
+
+/** Traces from before `hopscope.hop.winner` existed: the last `ok` hop is the winner. */
+function markLastOkAsWinner(hops: readonly HopView[]): HopView[] {
+  const lastOk = hops.map((h) => h.outcome).lastIndexOf('ok');
+  return hops.map((hop, i) => ({ ...hop, winner: i === lastOk }));
+}

@@ -1,0 +1,59 @@
+import {
+  ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX,
+  ATTR_GEN_AI_USAGE_PREFIX,
+  ATTR_OPERATION_COST,
+} from './attribute-names.js';
+import { asNumber } from './read-value.js';
+
+/** One span's own usage, read from its attributes. */
+export interface SpanUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly reasoningTokens: number;
+  /** USD from `operation.cost`, or null when the span carries no price. */
+  readonly costUsd: number | null;
+}
+
+const CACHE_WRITE = ['cache_creation.input_tokens', 'cache_write.input_tokens', 'details.cache_write_tokens', 'details.cache_creation_input_tokens', 'details.cache_creation_tokens'];
+const CACHE_READ = ['cache_read.input_tokens', 'details.cache_read_tokens', 'details.cache_read_input_tokens'];
+const REASONING = ['details.reasoning_tokens', 'reasoning.output_tokens', 'reasoning_tokens'];
+
+function firstNumber(attributes: Record<string, unknown>, prefix: string, keys: readonly string[]): number | undefined {
+  for (const key of keys) {
+    const value = asNumber(attributes[prefix + key]);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * A span's own usage and cost (`gen_ai.usage.*`, or `gen_ai.aggregated_usage.*` on an agent run),
+ * tolerating `cache_write` and `cache_creation` spellings. Null when the span has no usage at all.
+ *
+ * @example
+ * parseSpanUsage({ 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.output_tokens': 2 })?.inputTokens; // 10
+ */
+export function parseSpanUsage(attributes: Record<string, unknown>): SpanUsage | null {
+  const costUsd = asNumber(attributes[ATTR_OPERATION_COST]) ?? null;
+  for (const prefix of [ATTR_GEN_AI_USAGE_PREFIX, ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX]) {
+    const input = firstNumber(attributes, prefix, ['input_tokens', 'prompt_tokens']);
+    const output = firstNumber(attributes, prefix, ['output_tokens', 'completion_tokens']);
+    const cacheRead = firstNumber(attributes, prefix, CACHE_READ);
+    const cacheWrite = firstNumber(attributes, prefix, CACHE_WRITE);
+    const reasoning = firstNumber(attributes, prefix, REASONING);
+    if ([input, output, cacheRead, cacheWrite, reasoning].some((v) => v !== undefined)) {
+      return {
+        inputTokens: input ?? 0,
+        outputTokens: output ?? 0,
+        cacheReadTokens: cacheRead ?? 0,
+        cacheWriteTokens: cacheWrite ?? 0,
+        reasoningTokens: reasoning ?? 0,
+        costUsd,
+      };
+    }
+  }
+  if (costUsd === null) return null;
+  return { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, costUsd };
+}
