@@ -1,0 +1,53 @@
+/**
+ * The base of the SDK-backed models: identity (name, system, base URL), Hopscope's retry policy,
+ * and one `call` that passes SDK request options, maps errors and retries outside fallback chains.
+ */
+import { ModelBase, type RequestOptions } from '../../model.js';
+import { parseRetryPolicy, type RetryPolicy } from '../../retry/index.js';
+import type { ModelSettings } from '../../settings.js';
+import { computeSdkRequestOptions, runProviderCall, type SdkRequestOptions } from './call.js';
+import { mapProviderError, type SdkErrorClasses } from './map-error.js';
+import type { ProviderModelOptions } from './model-options.js';
+import type { ResponseContext } from './response-context.js';
+
+/** What the base needs to know of an SDK client. */
+export interface SdkClientShape {
+  readonly baseURL: string;
+  readonly timeout?: number;
+}
+
+export abstract class ProviderModel<Client extends SdkClientShape> extends ModelBase {
+  readonly modelName: string;
+  readonly system: string;
+  /** The SDK client this model calls. */
+  readonly client: Client;
+  private readonly retryPolicy: RetryPolicy;
+
+  protected constructor(modelName: string, defaultSystem: string, options: ProviderModelOptions<Client>, createClient: () => Client, private readonly sdkErrors: SdkErrorClasses) {
+    super(options.settings ? { settings: options.settings } : {});
+    this.modelName = modelName;
+    this.system = options.system ?? defaultSystem;
+    this.client = options.client ?? createClient();
+    this.retryPolicy = parseRetryPolicy(options.retry);
+  }
+
+  override get baseUrl(): string {
+    return this.client.baseURL.replace(/\/+$/, '');
+  }
+
+  protected responseContext(): ResponseContext {
+    return { modelName: this.modelName, providerName: this.system, providerUrl: this.baseUrl };
+  }
+
+  /** Maps any error of this model's SDK to a typed Hopscope error. */
+  protected errorMapper(settings: ModelSettings | undefined, options: RequestOptions): (error: unknown) => unknown {
+    const context = { modelName: this.modelName, provider: this.system, timeoutMs: settings?.timeout ?? this.client.timeout, signal: options.signal };
+    return (error) => mapProviderError(error, context, this.sdkErrors);
+  }
+
+  /** Runs one SDK call with the request options, error mapping and retry policy of this request. */
+  protected call<T>(send: (requestOptions: SdkRequestOptions) => Promise<T>, settings: ModelSettings | undefined, options: RequestOptions): Promise<T> {
+    const requestOptions = computeSdkRequestOptions(settings, options.signal);
+    return runProviderCall(() => send(requestOptions), { policy: this.retryPolicy, options, mapError: this.errorMapper(settings, options) });
+  }
+}
