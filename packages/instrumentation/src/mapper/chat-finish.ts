@@ -1,0 +1,69 @@
+/** Chat span finish attributes (spec sections 2.2, 3 and 5.2): message attributes, then response attributes. */
+import type { Attributes } from '@opentelemetry/api';
+import type { ModelMessage, ModelRequestParameters, ModelResponse } from '@hopscope/models';
+import * as A from '../semconv/attributes.js';
+import { FEATURES_BY_VERSION } from '../semconv/versions.js';
+import { toChoiceEvent, toEventDict, toEventLogRecords, toOtelEvents } from './events.js';
+import { computeInstructions } from './instructions.js';
+import { toLogfireJsonSchema } from './json-schema.js';
+import { toOtelMessages, toResponseMessage, toToolCodeArgs } from './messages.js';
+import { toCompactJson } from './serialize.js';
+import { toUsageAttributes } from './usage.js';
+import type { ContentOptions, OtelLogRecordData } from './types.js';
+
+export interface ChatFinishInput {
+  readonly response: ModelResponse;
+  readonly inputMessages: readonly ModelMessage[];
+  readonly parameters: ModelRequestParameters | undefined;
+  /** `gen_ai.request.model` as the span holds it (after a fallback's override). */
+  readonly requestModel: string;
+  /** `gen_ai.system` as the span holds it. */
+  readonly system: string;
+  readonly costUsd: number | undefined;
+  readonly content: ContentOptions;
+  readonly eventMode: 'attributes' | 'logs';
+}
+
+/** `gen_ai.system_instructions` when there are instructions and content may be recorded. */
+export function toSystemInstructionsAttributes(instructions: string | undefined, content: ContentOptions): Attributes {
+  if (!instructions || !content.includeContent) return {};
+  return { [A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: toCompactJson([{ type: 'text', content: instructions }]) };
+}
+
+function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {
+  const { content } = o;
+  if (FEATURES_BY_VERSION[content.version].messageFormat === 'events') {
+    const options = { system: o.system, ...(o.parameters !== undefined ? { parameters: o.parameters } : {}) };
+    const events = [...toOtelEvents(o.inputMessages, content, options), toChoiceEvent(o.response, content, o.system)];
+    if (o.eventMode === 'logs') return { attributes: {}, logRecords: toEventLogRecords(events) };
+    const attributes = { [A.ATTR_EVENTS]: toCompactJson(events.map(toEventDict)), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
+    return { attributes, logRecords: [] };
+  }
+  const instructions = toSystemInstructionsAttributes(computeInstructions(o.inputMessages, o.parameters), content);
+  const attributes = {
+    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toCompactJson(toOtelMessages(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {})),
+    [A.ATTR_GEN_AI_OUTPUT_MESSAGES]: toCompactJson([toResponseMessage(o.response, content, toToolCodeArgs(o.parameters))]),
+    ...instructions,
+    [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: Object.keys(instructions).length > 0 }),
+  };
+  return { attributes, logRecords: [] };
+}
+
+/**
+ * Everything set on a chat span when its response is known: message attributes (or v1 log records),
+ * usage, `gen_ai.response.model` (always), `operation.cost`, `gen_ai.response.id`, `gen_ai.response.finish_reasons`.
+ * @example toChatFinishAttributes({ response, inputMessages, parameters, requestModel: 'gpt-4o', system: 'openai', costUsd: undefined, content, eventMode: 'attributes' })
+ */
+export function toChatFinishAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {
+  const messages = toMessageAttributes(o);
+  const { response } = o;
+  const attributes: Attributes = {
+    ...messages.attributes,
+    ...toUsageAttributes(response.usage),
+    [A.ATTR_GEN_AI_RESPONSE_MODEL]: response.modelName || o.requestModel,
+    ...(o.costUsd !== undefined ? { [A.ATTR_OPERATION_COST]: o.costUsd } : {}),
+    ...(response.providerResponseId !== undefined ? { [A.ATTR_GEN_AI_RESPONSE_ID]: response.providerResponseId } : {}),
+    ...(response.finishReason !== undefined ? { [A.ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: [response.finishReason] } : {}),
+  };
+  return { attributes, logRecords: messages.logRecords };
+}

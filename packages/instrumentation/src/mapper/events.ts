@@ -1,0 +1,59 @@
+/** `messages_to_otel_events` (spec section 5): the version 1 event list, as an attribute or as log records. */
+import type { Attributes } from '@opentelemetry/api';
+import type { ModelMessage, ModelRequestParameters, ModelResponse } from '@hopscope/models';
+import * as A from '../semconv/attributes.js';
+import { toAssistantEventBody, toRequestPartEvent } from './event-bodies.js';
+import { computeInstructions } from './instructions.js';
+import { toSerializableValue } from './serialize.js';
+import type { ContentOptions, OtelEvent, OtelLogRecordData } from './types.js';
+
+function toEvent(name: string, body: Record<string, unknown>, content: ContentOptions, index: number | undefined, system: string | undefined): OtelEvent {
+  const attributes: Attributes = {
+    ...(system !== undefined ? { [A.ATTR_GEN_AI_SYSTEM]: system } : {}),
+    ...(index !== undefined ? { [A.ATTR_GEN_AI_MESSAGE_INDEX]: index } : {}),
+    [A.ATTR_EVENT_NAME]: name,
+  };
+  return { name, attributes, body: toSerializableValue(body, content) as Record<string, unknown> };
+}
+
+/**
+ * A conversation as v1 events: the instructions event (no index) first, then one event per request
+ * part and one assistant event per response, each with `gen_ai.message.index`. `system` prepends
+ * `gen_ai.system` to every event (chat spans; not the agent-run span).
+ * @example toOtelEvents([modelRequest([userPrompt('hi')])], { version: 1, includeContent: true, includeBinaryContent: true })
+ * // [{ name: 'gen_ai.user.message', attributes: { 'gen_ai.message.index': 0, 'event.name': 'gen_ai.user.message' }, body: { content: 'hi', role: 'user' } }]
+ */
+export function toOtelEvents(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters; system?: string } = {}): OtelEvent[] {
+  const events: OtelEvent[] = [];
+  const instructions = computeInstructions(messages, o.parameters);
+  if (instructions !== undefined) {
+    const body = { ...(content.includeContent ? { content: instructions } : {}), role: 'system' };
+    events.push(toEvent(A.EVENT_GEN_AI_SYSTEM_MESSAGE, body, content, undefined, o.system));
+  }
+  messages.forEach((message, index) => {
+    if (message.kind === 'response') {
+      events.push(toEvent(A.EVENT_GEN_AI_ASSISTANT_MESSAGE, { ...toAssistantEventBody(message, content) }, content, index, o.system));
+      return;
+    }
+    for (const part of message.parts) {
+      const { name, body } = toRequestPartEvent(part, content);
+      events.push(toEvent(name, body, content, index, o.system));
+    }
+  });
+  return events;
+}
+
+/** The `gen_ai.choice` event of a response: `{index: 0, message}`, no message index. */
+export function toChoiceEvent(response: ModelResponse, content: ContentOptions, system: string | undefined): OtelEvent {
+  return toEvent(A.EVENT_GEN_AI_CHOICE, { index: 0, message: toAssistantEventBody(response, content) }, content, undefined, system);
+}
+
+/** `event_to_dict`: body keys, then attribute keys. @example toEventDict(event) // { content: 'hi', role: 'user', 'event.name': 'gen_ai.user.message' } */
+export function toEventDict(event: OtelEvent): Record<string, unknown> {
+  return { ...event.body, ...event.attributes };
+}
+
+/** Events as log records for `eventMode: 'logs'`. */
+export function toEventLogRecords(events: readonly OtelEvent[]): OtelLogRecordData[] {
+  return events.map((event) => ({ eventName: event.name, body: event.body, attributes: event.attributes }));
+}

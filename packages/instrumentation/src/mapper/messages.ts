@@ -1,0 +1,55 @@
+/** `messages_to_otel_messages` (spec section 3.2): the v2-v5 message list. */
+import type { ModelMessage, ModelRequest, ModelRequestParameters, ModelResponse } from '@hopscope/models';
+import type { OtelMessage } from '../semconv/otel-messages.js';
+import { toRequestPartOtelParts } from './request-parts.js';
+import { toResponsePartOtelParts, type ToolCodeArgs } from './response-parts.js';
+import type { ContentOptions } from './types.js';
+
+/** Code-argument hints from tool-definition metadata (`code_arg_name`, `code_arg_language`). */
+export function toToolCodeArgs(parameters: ModelRequestParameters | undefined): ToolCodeArgs | undefined {
+  if (parameters === undefined) return undefined;
+  const out = new Map<string, { codeArgName?: string; codeArgLanguage?: string }>();
+  for (const tool of [...parameters.functionTools, ...parameters.outputTools]) {
+    const name = tool.metadata?.['code_arg_name'];
+    const language = tool.metadata?.['code_arg_language'];
+    if (typeof name !== 'string' && typeof language !== 'string') continue;
+    out.set(tool.name, {
+      ...(typeof name === 'string' ? { codeArgName: name } : {}),
+      ...(typeof language === 'string' ? { codeArgLanguage: language } : {}),
+    });
+  }
+  return out.size > 0 ? out : undefined;
+}
+
+function toRequestMessages(request: ModelRequest, content: ContentOptions): OtelMessage[] {
+  const messages: OtelMessage[] = [];
+  let current: OtelMessage | undefined;
+  for (const part of request.parts) {
+    const role = part.partKind === 'system-prompt' ? 'system' : 'user';
+    if (current?.role !== role) {
+      current = { role, parts: [] };
+      messages.push(current);
+    }
+    current.parts.push(...toRequestPartOtelParts(part, content));
+  }
+  return messages;
+}
+
+/** The assistant message of one response, `finish_reason` last when known. */
+export function toResponseMessage(response: ModelResponse, content: ContentOptions, codeArgs?: ToolCodeArgs): OtelMessage {
+  const message: OtelMessage = { role: 'assistant', parts: response.parts.flatMap((part) => toResponsePartOtelParts(part, content, codeArgs)) };
+  if (response.finishReason !== undefined) message.finish_reason = response.finishReason;
+  return message;
+}
+
+/**
+ * A conversation as GenAI messages: consecutive system parts and consecutive other parts of a request
+ * each become one message; a response becomes one assistant message. Instructions are not rendered here.
+ * @example
+ * toOtelMessages([modelRequest([systemPrompt('S'), userPrompt('U')])], { version: 5, includeContent: true, includeBinaryContent: true })
+ * // [{ role: 'system', parts: [{ type: 'text', content: 'S' }] }, { role: 'user', parts: [{ type: 'text', content: 'U' }] }]
+ */
+export function toOtelMessages(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters } = {}): OtelMessage[] {
+  const codeArgs = toToolCodeArgs(o.parameters);
+  return messages.flatMap((message) => (message.kind === 'request' ? toRequestMessages(message, content) : [toResponseMessage(message, content, codeArgs)]));
+}
