@@ -87,3 +87,9 @@ export type { AgentHooks, AgentModelRequestInfo, AgentRunInfo, AgentRunStatus, O
 export { getAgentHooks, installAgentHooks } from './agent/hooks.js';
 export type { UsageLimitName } from './agent/errors.js';
 export { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, UsageLimitExceeded } from './agent/errors.js';
+export type { AgentOverride, AgentStreamRun } from './agent/agent.js';
+export { Agent } from './agent/agent.js';
+export type { RunContext, Tool, ToolExecute, ToolOptions } from './agent/tool.js';
+export { tool } from './agent/tool.js';
+export type { AgentOptions, AgentRunResult, CompletedAgentRun, DeferredAgentRun, DeferredToolRequests, DeferredToolResults, OutputContext, OutputToolOptions, RunOptions, UsageLimits } from './agent/types.js';
+export { computeUuidV7, newUuidV7 } from './agent/uuid-v7.js';

@@ -21,11 +21,25 @@ export interface OutputToolOptions<TOutput = unknown> {
   readonly name?: string;
   readonly description?: string;
   readonly parameters: JsonSchema;
-  /** Turns the validated arguments into the run's output (the output-function span); may throw `ModelRetry`. */
-  readonly process?: (value: Record<string, unknown>) => TOutput | Promise<TOutput>;
+  /**
+   * Turns the validated arguments into the run's output (the output-function span). May throw
+   * `ModelRetry` (the model is asked again), `CallDeferred` or `ApprovalRequired` (the run ends deferred).
+   */
+  readonly process?: (value: Record<string, unknown>, ctx: OutputContext) => TOutput | Promise<TOutput>;
   /** Also accept a plain text answer as the output. */
   readonly allowText?: boolean;
   readonly strict?: boolean;
+}
+
+/** What an output tool's `process` learns about the call. */
+export interface OutputContext {
+  readonly runId: string;
+  readonly conversationId: string;
+  readonly toolCallId: string;
+  /** True when the caller approved this call on resume. */
+  readonly toolCallApproved: boolean;
+  /** Output retries spent so far in this run. */
+  readonly retry: number;
 }
 
 export interface AgentOptions<TOutput = string> {

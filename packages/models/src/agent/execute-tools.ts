@@ -1,0 +1,86 @@
+/**
+ * Runs a step's function tool calls through the `wrapToolExecute` hook and turns each outcome into
+ * a tool return, a retry prompt or a deferral.
+ */
+import type { RetryPromptPart, ToolCallPart, ToolReturnPart } from '../messages.js';
+import { getAgentHooks } from './hooks.js';
+import { ApprovalRequired, CallDeferred, ModelRetry } from './errors.js';
+import { parseToolArgs } from './parse-tool-args.js';
+import { retryPrompt, StepRetries } from './retry-budget.js';
+import type { RunState } from './run-state.js';
+import type { RunContext, Tool } from './tool.js';
+import type { UsageLimits } from './types.js';
+import { computeToolCallsLimitViolation, throwIfViolated } from './usage-limits.js';
+
+export type ToolCallOutcome =
+  | { readonly kind: 'part'; readonly part: ToolReturnPart | RetryPromptPart }
+  | { readonly kind: 'deferred'; readonly call: ToolCallPart; readonly approval: boolean; readonly metadata: Readonly<Record<string, unknown>> | undefined };
+
+export interface ToolEnv {
+  readonly state: RunState;
+  readonly tools: ReadonlyMap<string, Tool>;
+  readonly defaultRetries: number;
+  readonly limits: UsageLimits;
+  readonly signal: AbortSignal | undefined;
+}
+
+export interface PendingCall {
+  readonly call: ToolCallPart;
+  readonly approved: boolean;
+}
+
+/** Runs the calls concurrently; outcomes keep the calls' order. */
+export async function runToolCalls(env: ToolEnv, calls: readonly PendingCall[]): Promise<ToolCallOutcome[]> {
+  const known = calls.filter(({ call }) => env.tools.has(call.toolName));
+  throwIfViolated(computeToolCallsLimitViolation(env.state.usage, known.length, env.limits));
+  const retries = new StepRetries(env.state);
+  const outcomes = await Promise.all(calls.map((pending) => runOne(env, retries, pending)));
+  retries.commit();
+  return outcomes;
+}
+
+async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: PendingCall): Promise<ToolCallOutcome> {
+  const tool = env.tools.get(call.toolName);
+  if (!tool) {
+    const names = [...env.tools.keys()].map((n) => `'${n}'`).join(', ');
+    retries.fail(call.toolName, env.defaultRetries);
+    return { kind: 'part', part: retryPrompt(`Unknown tool name: '${call.toolName}'. ${names ? `Available tools: ${names}` : 'No tools available.'}`, call.toolCallId, call.toolName) };
+  }
+  const maxRetries = tool.retries ?? env.defaultRetries;
+  const parsed = parseToolArgs(call, tool.definition.parametersJsonSchema);
+  if (!parsed.ok) {
+    retries.fail(call.toolName, maxRetries);
+    return { kind: 'part', part: retryPrompt(parsed.errors, call.toolCallId, call.toolName) };
+  }
+  if (tool.requiresApproval && !approved) return { kind: 'deferred', call, approval: true, metadata: undefined };
+  const ctx: RunContext = {
+    agentName: env.state.info.agentName,
+    runId: env.state.info.runId,
+    conversationId: env.state.info.conversationId,
+    toolName: call.toolName,
+    toolCallId: call.toolCallId,
+    retry: retries.countFor(call.toolName),
+    toolCallApproved: approved,
+    usage: env.state.usage,
+    messages: env.state.messages,
+    signal: env.signal,
+    metadata: env.state.info.metadata,
+  };
+  env.state.addToolCalls(1);
+  const execute = async (): Promise<unknown> => tool.execute(parsed.args, ctx);
+  const hook = getAgentHooks()?.wrapToolExecute;
+  try {
+    const info = { run: env.state.info, runId: env.state.info.runId, toolName: call.toolName, toolCallId: call.toolCallId, args: call.args, tool: tool.definition };
+    const value = hook ? await hook(info, execute) : await execute();
+    return { kind: 'part', part: { partKind: 'tool-return', toolName: call.toolName, toolCallId: call.toolCallId, content: value, timestamp: new Date() } };
+  } catch (error) {
+    if (error instanceof ModelRetry) {
+      retries.fail(call.toolName, maxRetries, error);
+      return { kind: 'part', part: retryPrompt(error.message, call.toolCallId, call.toolName) };
+    }
+    if (error instanceof CallDeferred || error instanceof ApprovalRequired) {
+      return { kind: 'deferred', call, approval: error instanceof ApprovalRequired, metadata: error.metadata };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * The mutable state of one run, and the live `AgentRunInfo` view hooks read it through.
+ */
+import type { ModelMessage } from '../messages.js';
+import type { Model } from '../model.js';
+import type { ModelRequestParameters } from '../settings.js';
+import { computeRunUsageAdd, runUsage, type RequestUsage, type RunUsage } from '../usage.js';
+import type { AgentRunInfo, AgentRunStatus } from './hooks.js';
+
+export interface RunIdentity {
+  readonly agentName: string;
+  readonly description: string | undefined;
+  readonly runId: string;
+  readonly conversationId: string;
+  readonly model: Model;
+  readonly metadata: Readonly<Record<string, unknown>> | undefined;
+}
+
+export class RunState {
+  readonly messages: ModelMessage[];
+  readonly historyLength: number;
+  /** Where this run's messages start (one earlier when it merged into the history's last request). */
+  newMessageIndex: number;
+  usage: RunUsage = runUsage();
+  lastParameters: ModelRequestParameters | undefined;
+  readonly instructions: (string | undefined)[] = [];
+  status: AgentRunStatus = 'running';
+  outcome: unknown;
+  /** Consecutive failures per tool name, carried from one step to the next (reset on success). */
+  toolRetries = new Map<string, number>();
+  outputRetries = 0;
+  readonly info: AgentRunInfo;
+
+  constructor(identity: RunIdentity, history: readonly ModelMessage[]) {
+    this.messages = [...history];
+    this.historyLength = history.length;
+    this.newMessageIndex = history.length;
+    const state = this;
+    this.info = {
+      ...identity,
+      messageHistoryLength: history.length,
+      usage: () => state.usage,
+      allMessages: () => state.messages,
+      lastParameters: () => state.lastParameters,
+      instructionsPerRequest: () => state.instructions,
+      status: () => state.status,
+      result: () => (state.status === 'complete' || state.status === 'deferred' ? state.outcome : undefined),
+    };
+  }
+
+  addResponseUsage(usage: RequestUsage): void {
+    this.usage = computeRunUsageAdd(this.usage, usage);
+  }
+
+  addToolCalls(count: number): void {
+    this.usage = { ...this.usage, toolCalls: this.usage.toolCalls + count };
+  }
+}
