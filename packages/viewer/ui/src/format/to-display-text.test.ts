@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { toCostText, toDeltaText, toDurationText, toTokenText } from './to-display-text.js';
+
+describe('display text', () => {
+  it.each([
+    [null, 'unknown'],
+    [0, '$0.00'],
+    [0.002225, '$0.002225'],
+    [0.00475, '$0.00475'],
+    [1.5, '$1.50'],
+    [12.345, '$12.35'],
+  ])('cost %s -> %s', (cost, text) => {
+    expect(toCostText(cost)).toBe(text);
+  });
+  it('marks a partial cost', () => {
+    expect(toCostText(0.5, true)).toBe('$0.50+ (some unknown)');
+  });
+  it.each([
+    [0.5, '500 µs'],
+    [4.25, '4.3 ms'],
+    [250, '250 ms'],
+    [1530, '1.53 s'],
+    [125_000, '2 m 5 s'],
+  ])('duration %s -> %s', (ms, text) => {
+    expect(toDurationText(ms)).toBe(text);
+  });
+  it('formats tokens and deltas', () => {
+    expect(toTokenText(12345)).toBe('12,345');
+    expect(toDeltaText(-12.5, (n) => `${n} ms`)).toBe('−12.5 ms');
+    expect(toDeltaText(3, String)).toBe('+3');
+    expect(toDeltaText(null, String)).toBe('unknown');
+  });
+});

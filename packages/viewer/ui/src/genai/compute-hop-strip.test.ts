@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { makeSpan } from '../test-support/make-span.js';
+import { computeHopStrip } from './compute-hop-strip.js';
+
+const parent = makeSpan({ spanId: 'p', name: 'chat claude-sonnet', attributes: { 'gen_ai.request.model': 'claude-sonnet', 'operation.cost': 0.03 } });
+function hop(index: number, outcome: string, extra: Record<string, string | number | boolean> = {}, error?: string) {
+  return makeSpan({
+    spanId: `h${index}`,
+    parentSpanId: 'p',
+    durationMs: 100 + index,
+    status: error ? { code: 'ERROR', message: `${error}: boom` } : { code: 'UNSET', message: '' },
+    events: error ? [{ name: 'exception', timeUnixNano: '1', attributes: { 'exception.type': error }, droppedAttributesCount: 0 }] : [],
+    attributes: { 'hopscope.hop.index': index, 'hopscope.hop.count': 3, 'hopscope.hop.outcome': outcome, 'gen_ai.provider.name': `p${index}`, 'gen_ai.request.model': `m${index}`, ...extra },
+  });
+}
+
+describe('computeHopStrip', () => {
+  it('lists the hops in index order, marks the winner and totals the waste', () => {
+    const children = [
+      hop(2, 'ok', { 'hopscope.hop.winner': true, 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.output_tokens': 5, 'operation.cost': 0.01 }),
+      hop(0, 'error', { 'hopscope.hop.winner': false }, 'ModelHTTPError'),
+      hop(1, 'rejected', { 'hopscope.hop.winner': false, 'gen_ai.usage.input_tokens': 7, 'gen_ai.usage.output_tokens': 3, 'operation.cost': 0.02 }),
+    ];
+    const strip = computeHopStrip({ span: parent, children });
+    expect(strip?.instrumented).toBe(true);
+    expect(strip?.count).toBe(3);
+    expect(strip?.hops.map((h) => [h.index, h.provider, h.model, h.outcome, h.errorType, h.winner])).toEqual([
+      [0, 'p0', 'm0', 'error', 'ModelHTTPError', false],
+      [1, 'p1', 'm1', 'rejected', null, false],
+      [2, 'p2', 'm2', 'ok', null, true],
+    ]);
+    expect(strip?.wasted).toEqual({ tokens: 10, costUsd: 0.02, failedHops: 2 });
+  });
+
+  it('makes the wasted cost unknown when a failed hop used tokens without a price', () => {
+    const children = [hop(0, 'rejected', { 'hopscope.hop.winner': false, 'gen_ai.usage.input_tokens': 7 }), hop(1, 'ok', { 'hopscope.hop.winner': true })];
+    expect(computeHopStrip({ span: parent, children })?.wasted).toEqual({ tokens: 7, costUsd: null, failedHops: 1 });
+  });
+
+  it('takes the last ok hop as winner when no winner flag was recorded', () => {
+    const strip = computeHopStrip({ span: parent, children: [hop(0, 'skipped'), hop(1, 'ok')] });
+    expect(strip?.hops.map((h) => h.winner)).toEqual([false, true]);
+  });
+
+  it('shows a pydantic-ai fallback:a,b span as a chain without instrumented hops', () => {
+    const span = makeSpan({ spanId: 'f', name: 'chat fallback:gpt-4o,claude', attributes: { 'gen_ai.request.model': 'fallback:gpt-4o,claude' } });
+    const strip = computeHopStrip({ span, children: [] });
+    expect(strip?.instrumented).toBe(false);
+    expect(strip?.hops.map((h) => h.model)).toEqual(['gpt-4o', 'claude']);
+  });
+
+  it('is null for an ordinary chat span', () => {
+    expect(computeHopStrip({ span: parent, children: [] })).toBeNull();
+  });
+});
