@@ -1,0 +1,135 @@
+/**
+ * One member's turn in a chain: its attempts (more than one only when a retry policy applies),
+ * each raced against the caller's signal, the chain's abort (hedge lost) and its deadline, each
+ * ending in a hop record. The member's health is updated from every outcome.
+ */
+import { ModelTimeoutError } from '../errors.js';
+import type { Model } from '../model.js';
+import { computeRetryDelayMs, sleep } from '../retry/index.js';
+import { raceAbort, startDeadline } from './deadline.js';
+import { FallbackResponseRejectedError } from './errors.js';
+import { matchesError, matchesResponse } from './fallback-on.js';
+import type { HealthTracker } from './health.js';
+import type { HopKind, HopRecordFields } from './hop-record.js';
+import type { ResolvedFallbackOptions } from './options.js';
+
+/** ok: answered and accepted; failed: fall back; fatal: propagate as is; aborted: by the caller; lost: by the chain. */
+export type MemberOutcome<T> =
+  | { readonly kind: 'ok'; readonly value: T; readonly startTime: number }
+  | { readonly kind: 'failed' | 'fatal' | 'aborted'; readonly error: unknown }
+  | { readonly kind: 'lost' };
+
+/** What a member run needs from its chain. */
+export interface MemberRunHost<T> {
+  readonly fallback: Model;
+  readonly models: readonly Model[];
+  readonly kind: HopKind<T>;
+  readonly health: HealthTracker;
+  readonly options: ResolvedFallbackOptions;
+  /** The caller's signal. */
+  readonly signal: AbortSignal | undefined;
+  emit(fields: HopRecordFields): void;
+  /** Whether another member will be tried (or is running) after this one. */
+  hasLaterHop(index: number): boolean;
+  /** The member the chain moves to if this one fails now, if it moves at once. */
+  nextModelAfter(index: number): Model | undefined;
+}
+
+export interface MemberTurn {
+  readonly index: number;
+  readonly hedged: boolean;
+  /** This turn is the half-open probe of a member that was cooling down. */
+  readonly probe: boolean;
+  /** Aborted by the chain when another hop won or the chain stopped. */
+  readonly signal: AbortSignal;
+}
+
+function timeoutError(model: Model, ms: number, stream: boolean): ModelTimeoutError {
+  const which = stream ? 'first-chunk' : 'per-hop';
+  return new ModelTimeoutError(`${model.modelName} did not answer within ${ms} ms (${which} deadline)`, { modelName: model.modelName, provider: model.system, timeoutMs: ms });
+}
+
+async function attempt<T>(host: MemberRunHost<T>, turn: MemberTurn): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  const model = host.models[turn.index]!;
+  const deadline = new AbortController();
+  const signal = AbortSignal.any([deadline.signal, turn.signal, ...(host.signal ? [host.signal] : [])]);
+  const ms = host.kind.timeoutMs;
+  const cancel = startDeadline(deadline, ms, () => timeoutError(model, ms ?? 0, host.kind.stream));
+  try {
+    const hop = { index: turn.index, count: host.models.length, fallback: host.fallback };
+    const value = await raceAbort(host.kind.start(model, { signal, hop }), signal, (late) => host.kind.discard(late));
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    cancel();
+  }
+}
+
+function waitSignal(host: MemberRunHost<unknown>, turn: MemberTurn): AbortSignal {
+  return host.signal ? AbortSignal.any([host.signal, turn.signal]) : turn.signal;
+}
+
+/**
+ * Runs a member's turn to an outcome, emitting a record for every attempt that did not succeed
+ * (the chain records the successful one, which may be the winner).
+ * @example const outcome = await runMember(chain, { index: 0, hedged: false, probe: false, signal })
+ */
+export async function runMember<T>(host: MemberRunHost<T>, turn: MemberTurn): Promise<MemberOutcome<T>> {
+  const { index, hedged } = turn;
+  const { health, options } = host;
+  for (let attemptNumber = 1; ; attemptNumber++) {
+    const startTime = options.clock();
+    const result = await attempt(host, turn);
+    const endTime = options.clock();
+    if (result.ok) return judgeAnswer(host, turn, result.value, startTime, endTime);
+    const { error } = result;
+    if (host.signal?.aborted || turn.signal.aborted) {
+      if (turn.probe) health.releaseProbe(index);
+      const reason = host.signal?.aborted ? host.signal.reason : turn.signal.reason;
+      host.emit({ index, startTime, endTime, outcome: 'error', error: reason, hedged });
+      return host.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
+    }
+    health.recordFailure(index, error, endTime);
+    let fallsBack: boolean;
+    try {
+      fallsBack = await matchesError(options.policy, error);
+    } catch (predicateError) {
+      host.emit({ index, startTime, endTime, outcome: 'error', error, hedged });
+      return { kind: 'fatal', error: predicateError };
+    }
+    const policy = host.hasLaterHop(index) ? options.memberRetry : options.retry;
+    const delayMs = computeRetryDelayMs(error, attemptNumber, policy, options.random);
+    if (delayMs !== undefined) {
+      host.emit({ index, startTime, endTime, outcome: 'error', error, nextModel: host.models[index]!, hedged });
+      try {
+        await sleep(delayMs, waitSignal(host, turn));
+      } catch (reason) {
+        return host.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
+      }
+      continue;
+    }
+    const nextModel = fallsBack ? host.nextModelAfter(index) : undefined;
+    host.emit({ index, startTime, endTime, outcome: 'error', error, hedged, ...(nextModel ? { nextModel } : {}) });
+    return fallsBack ? { kind: 'failed', error } : { kind: 'fatal', error };
+  }
+}
+
+async function judgeAnswer<T>(host: MemberRunHost<T>, turn: MemberTurn, value: T, startTime: number, endTime: number): Promise<MemberOutcome<T>> {
+  const { index, hedged } = turn;
+  host.health.recordSuccess(index);
+  const response = host.kind.checkable(value);
+  if (!response || host.options.policy.responseChecks.length === 0) return { kind: 'ok', value, startTime };
+  let rejected: boolean;
+  try {
+    rejected = await matchesResponse(host.options.policy, response);
+  } catch (predicateError) {
+    host.emit({ index, startTime, endTime, outcome: 'error', error: predicateError, response, usage: response.usage, hedged });
+    return { kind: 'fatal', error: predicateError };
+  }
+  if (!rejected) return { kind: 'ok', value, startTime };
+  const error = new FallbackResponseRejectedError(host.models[index]!.modelName, response);
+  const nextModel = host.nextModelAfter(index);
+  host.emit({ index, startTime, endTime: host.options.clock(), outcome: 'rejected', error, response, usage: response.usage, hedged, ...(nextModel ? { nextModel } : {}) });
+  return { kind: 'failed', error };
+}
