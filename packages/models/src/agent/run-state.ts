@@ -35,16 +35,15 @@ export class RunState {
     this.messages = [...history];
     this.historyLength = history.length;
     this.newMessageIndex = history.length;
-    const state = this;
     this.info = {
       ...identity,
       messageHistoryLength: history.length,
-      usage: () => state.usage,
-      allMessages: () => state.messages,
-      lastParameters: () => state.lastParameters,
-      instructionsPerRequest: () => state.instructions,
-      status: () => state.status,
-      result: () => (state.status === 'complete' || state.status === 'deferred' ? state.outcome : undefined),
+      usage: () => this.usage,
+      allMessages: () => this.messages,
+      lastParameters: () => this.lastParameters,
+      instructionsPerRequest: () => this.instructions,
+      status: () => this.status,
+      result: () => (this.status === 'complete' || this.status === 'deferred' ? this.outcome : undefined),
     };
   }
 
