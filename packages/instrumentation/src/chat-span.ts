@@ -1,0 +1,147 @@
+/**
+ * One open chat span (spec section 2): start attributes from the prepared request, fallback
+ * hops as child spans, finish attributes re-read from the span, rename, error recording, and
+ * the metrics once the span has ended. Every telemetry step is guarded: the call goes on.
+ */
+import { SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { isZeroUsage, modelRequestParameters, type HopRecord, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings } from '@hopscope/models';
+import * as A from './semconv/attributes.js';
+import { toChatSpanName, toChatStartAttributes, toFallbackWinnerAttributes } from './mapper/chat-start.js';
+import { toChatFinishAttributes } from './mapper/chat-finish.js';
+import type { BaggageIds, ModelIdentity } from './mapper/types.js';
+import { markActiveChat } from './active-chat.js';
+import { readBaggageIds } from './baggage.js';
+import { computeCostSum, computeResponseCost } from './cost.js';
+import { toHopSpanAttributes, toHopSpanName, toHopUsage } from './hop-attributes.js';
+import { recordChatMetrics, type ChatMeasurement } from './metrics.js';
+import { recordSpanError } from './record-error.js';
+import { guard } from './report-failure.js';
+import type { InstrumentationSettings } from './settings.js';
+
+/** The call being instrumented: the model as the caller sees it and the request's inputs. */
+export interface ChatCall {
+  readonly model: Model;
+  readonly messages: readonly ModelMessage[];
+  readonly settings: ModelSettings | undefined;
+  readonly parameters: ModelRequestParameters | undefined;
+}
+
+function readAttribute(span: Span, key: string): unknown {
+  return (span as unknown as { attributes?: Attributes }).attributes?.[key];
+}
+
+function hopCost(record: HopRecord): number | undefined {
+  const usage = toHopUsage(record);
+  if (!usage || isZeroUsage(usage)) return undefined;
+  if (record.response) return computeResponseCost(record.response);
+  return computeResponseCost({ usage, modelName: record.modelName, providerName: record.provider, providerUrl: record.baseUrl, timestamp: new Date(record.startTime) });
+}
+
+export class ChatSpanRecorder {
+  readonly context: Context;
+  private readonly span: Span;
+  private readonly startedAt = performance.now();
+  private readonly baggage: BaggageIds;
+  private parameters: ModelRequestParameters | undefined;
+  private identity: ModelIdentity;
+  private readonly hops: HopRecord[] = [];
+  private firstChunkAt: number | undefined;
+  private measurement: ChatMeasurement | undefined;
+
+  private constructor(
+    private readonly settings: InstrumentationSettings,
+    private readonly call: ChatCall,
+    parent: Context,
+  ) {
+    this.baggage = guard('baggage', () => readBaggageIds(parent), {});
+    this.identity = { modelName: call.model.modelName, system: call.model.system, baseUrl: call.model.baseUrl };
+    const fallbackPrepared: [ModelSettings | undefined, ModelRequestParameters] = [call.settings, call.parameters ?? modelRequestParameters()];
+    const [preparedSettings, preparedParameters] = guard('prepareRequest', () => call.model.prepareRequest(call.settings, call.parameters), fallbackPrepared);
+    this.parameters = preparedParameters;
+    const attributes = guard(
+      'chat start attributes',
+      () => toChatStartAttributes({ model: this.identity, settings: preparedSettings, parameters: preparedParameters, baggage: this.baggage, includeContent: settings.includeContent }),
+      {},
+    );
+    this.span = settings.tracer.startSpan(toChatSpanName(this.identity.modelName), { kind: SpanKind.CLIENT, attributes }, parent);
+    this.context = markActiveChat(trace.setSpan(parent, this.span), call.model, call.messages);
+  }
+
+  /**
+   * Opens the chat span, or returns undefined (reported through diag) when telemetry fails.
+   * @example const chat = ChatSpanRecorder.start(settings, call, context.active());
+   */
+  static start(settings: InstrumentationSettings, call: ChatCall, parent: Context): ChatSpanRecorder | undefined {
+    return guard('chat span start', () => new ChatSpanRecorder(settings, call, parent), undefined);
+  }
+
+  /** Receives the FallbackModel's hop records: one child span each; the winner renames the chat span. */
+  readonly onHop = (record: HopRecord): void => {
+    this.hops.push(record);
+    guard('hop span', () => this.recordHopSpan(record), undefined);
+    if (record.winner) guard('fallback winner attributes', () => this.applyWinner(record), undefined);
+  };
+
+  /** Notes when the first streamed event reached the consumer. */
+  markFirstChunk(): void {
+    this.firstChunkAt ??= performance.now();
+  }
+
+  /** Sets the finish attributes for a (possibly partial) response and renames the span. */
+  finish(response: ModelResponse): void {
+    guard('chat finish', () => this.applyFinish(response), undefined);
+  }
+
+  /** Records the exception event and ERROR status. */
+  fail(error: unknown): void {
+    guard('chat error', () => recordSpanError(this.span, error, { escaped: false, describe: true }), undefined);
+  }
+
+  /** Ends the span, then records the metrics if a response was finished. */
+  end(): void {
+    guard('chat span end', () => this.span.end(), undefined);
+    const measurement = this.measurement;
+    if (measurement) guard('chat metrics', () => recordChatMetrics(this.settings.instruments, measurement), undefined);
+  }
+
+  private recordHopSpan(record: HopRecord): void {
+    const attributes = toHopSpanAttributes(record, { baggage: this.baggage, costUsd: hopCost(record) });
+    const span = this.settings.tracer.startSpan(toHopSpanName(record), { kind: SpanKind.CLIENT, startTime: record.startTime, attributes }, this.context);
+    if (record.outcome === 'error' && record.error !== undefined) recordSpanError(span, record.error, { escaped: false, describe: true });
+    span.end(record.startTime + record.durationMs);
+  }
+
+  private applyWinner(record: HopRecord): void {
+    const identity: ModelIdentity = { modelName: record.modelName, system: record.provider, baseUrl: record.baseUrl };
+    const [settings, parameters] = record.model.prepareRequest(this.call.settings, this.call.parameters);
+    this.span.setAttributes(toFallbackWinnerAttributes({ model: identity, settings, parameters, includeContent: this.settings.includeContent }));
+    this.identity = identity;
+    this.parameters = parameters;
+  }
+
+  private applyFinish(response: ModelResponse): void {
+    const requestModel = String(readAttribute(this.span, A.ATTR_GEN_AI_REQUEST_MODEL) ?? this.identity.modelName);
+    const system = String(readAttribute(this.span, A.ATTR_GEN_AI_SYSTEM) ?? this.identity.system);
+    const responseModel = response.modelName || requestModel;
+    const cost = this.hops.length > 0 ? computeCostSum(this.hops.filter((h) => toHopUsage(h) && !isZeroUsage(toHopUsage(h)!)).map(hopCost)) : computeResponseCost(response);
+    const durationSeconds = (performance.now() - this.startedAt) / 1000;
+    const timeToFirstChunkSeconds = this.firstChunkAt === undefined ? undefined : (this.firstChunkAt - this.startedAt) / 1000;
+    this.measurement = { system, requestModel, responseModel, usage: response.usage, cost, durationSeconds, timeToFirstChunkSeconds };
+    if (!this.span.isRecording()) return;
+    const { settings } = this;
+    const finish = toChatFinishAttributes({
+      response,
+      inputMessages: this.call.messages,
+      parameters: this.parameters,
+      requestModel,
+      system,
+      costUsd: cost,
+      content: settings.content,
+      eventMode: settings.eventMode,
+    });
+    this.span.setAttributes(finish.attributes);
+    if (timeToFirstChunkSeconds !== undefined) this.span.setAttribute(A.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, timeToFirstChunkSeconds);
+    for (const record of finish.logRecords) settings.logger.emit({ eventName: record.eventName, body: record.body as never, attributes: record.attributes, context: this.context });
+    this.span.updateName(toChatSpanName(requestModel));
+  }
+}

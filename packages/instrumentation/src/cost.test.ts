@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { requestUsage } from '@hopscope/models';
+import { computeCostSum, computeResponseCost } from './cost.js';
+
+const specUsage = requestUsage({
+  inputTokens: 100,
+  outputTokens: 200,
+  cacheWriteTokens: 10,
+  cacheReadTokens: 20,
+  inputAudioTokens: 10,
+  cacheAudioReadTokens: 5,
+  outputAudioTokens: 30,
+  details: { reasoning_tokens: 30 },
+});
+const timestamp = new Date('2025-06-01T00:00:00Z');
+
+describe('computeResponseCost', () => {
+  it('prices the spec 6.1 usage for gpt-4o-2024-11-20 without provider info (spec 7 anchor)', () => {
+    expect(computeResponseCost({ usage: specUsage, modelName: 'gpt-4o-2024-11-20', timestamp })).toBeCloseTo(0.002225, 12);
+  });
+
+  it('prices by provider URL (streaming anchor 300/400 -> 0.00475)', () => {
+    const usage = requestUsage({ inputTokens: 300, outputTokens: 400 });
+    expect(computeResponseCost({ usage, modelName: 'gpt-4o-2024-11-20', providerName: 'openai', providerUrl: 'https://api.openai.com', timestamp })).toBeCloseTo(0.00475, 12);
+  });
+
+  it('falls back to the provider name when the URL is unknown', () => {
+    const usage = requestUsage({ inputTokens: 300, outputTokens: 400 });
+    expect(computeResponseCost({ usage, modelName: 'gpt-4o-2024-11-20', providerName: 'openai', providerUrl: 'http://127.0.0.1:9/v1', timestamp })).toBeCloseTo(0.00475, 12);
+  });
+
+  it('gives undefined, never 0, for an unknown model or provider', () => {
+    const usage = requestUsage({ inputTokens: 300, outputTokens: 400 });
+    expect(computeResponseCost({ usage, modelName: 'test', providerName: 'test', timestamp })).toBeUndefined();
+    expect(computeResponseCost({ usage, modelName: undefined, providerName: 'openai', timestamp })).toBeUndefined();
+  });
+});
+
+describe('computeCostSum', () => {
+  it('sums known prices and refuses partial totals', () => {
+    expect(computeCostSum([0.25, 0.5])).toBe(0.75);
+    expect(computeCostSum([0.25, undefined])).toBeUndefined();
+    expect(computeCostSum([])).toBeUndefined();
+  });
+});

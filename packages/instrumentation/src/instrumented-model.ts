@@ -1,0 +1,49 @@
+/**
+ * InstrumentedModel: a WrapperModel that gives every request and stream of the wrapped model a
+ * chat span, metrics, and (for a FallbackModel) hop spans.
+ */
+import { WrapperModel, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings, type RequestOptions, type StreamedResponse } from '@hopscope/models';
+import { instrumentChatRequest, instrumentChatStream } from './instrument-request.js';
+import { resolveModel } from './resolve-model.js';
+import { InstrumentationSettings, type InstrumentationOptions } from './settings.js';
+
+const INSTRUMENTED_MARKER = Symbol.for('hopscope.instrumentation.instrumented-model');
+
+/**
+ * @example
+ * const model = new InstrumentedModel('openai:gpt-4o', new InstrumentationSettings({ includeContent: false }));
+ * const response = await model.request([modelRequest([userPrompt('Hello')])]);
+ */
+export class InstrumentedModel extends WrapperModel {
+  readonly instrumentation: InstrumentationSettings;
+  readonly [INSTRUMENTED_MARKER] = true;
+
+  constructor(model: Model | string, settings?: InstrumentationSettings | InstrumentationOptions) {
+    super(resolveModel(model));
+    this.instrumentation = settings instanceof InstrumentationSettings ? settings : new InstrumentationSettings(settings);
+  }
+
+  override request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<ModelResponse> {
+    const call = { model: this.wrapped, messages, settings, parameters, options };
+    return instrumentChatRequest(this.instrumentation, call, (o) => this.wrapped.request(messages, settings, parameters, o));
+  }
+
+  override requestStream(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<StreamedResponse> {
+    const call = { model: this.wrapped, messages, settings, parameters, options };
+    return instrumentChatStream(this.instrumentation, call, (o) => this.wrapped.requestStream(messages, settings, parameters, o));
+  }
+}
+
+/** True for an InstrumentedModel, also from another copy of this package. */
+export function isInstrumentedModel(value: unknown): value is InstrumentedModel {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INSTRUMENTED_MARKER] === true;
+}
+
+/**
+ * Wraps a model in an InstrumentedModel unless it already is one (never wraps twice).
+ * @example const model = instrumentModel(new OpenAIChatModel('gpt-4o'), settings);
+ */
+export function instrumentModel(model: Model | string, settings?: InstrumentationSettings | InstrumentationOptions): Model {
+  const resolved = resolveModel(model);
+  return isInstrumentedModel(resolved) ? resolved : new InstrumentedModel(resolved, settings);
+}

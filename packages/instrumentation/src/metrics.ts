@@ -1,0 +1,69 @@
+/**
+ * The metric recorder (spec section 8, plus duration and time to first chunk beyond the
+ * reference). Instruments are created once per InstrumentationSettings; values are recorded
+ * after the chat span has ended, only for requests whose response was finished.
+ */
+import type { Attributes, Histogram, Meter } from '@opentelemetry/api';
+import type { RequestUsage } from '@hopscope/models';
+import * as A from './semconv/attributes.js';
+
+/** Advisory buckets of `gen_ai.client.token.usage` (semconv, as the reference). */
+export const TOKEN_USAGE_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
+/** Advisory buckets (seconds) of `gen_ai.client.operation.duration` and time to first chunk. */
+export const DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
+
+export interface ChatInstruments {
+  readonly tokenUsage: Histogram;
+  readonly cost: Histogram;
+  readonly duration: Histogram;
+  readonly timeToFirstChunk: Histogram;
+}
+
+/** Creates the four chat histograms on a meter. */
+export function createChatInstruments(meter: Meter): ChatInstruments {
+  return {
+    tokenUsage: meter.createHistogram(A.METRIC_GEN_AI_CLIENT_TOKEN_USAGE, { unit: '{token}', description: 'Measures number of input and output tokens used', advice: { explicitBucketBoundaries: TOKEN_USAGE_BUCKETS } }),
+    cost: meter.createHistogram(A.METRIC_OPERATION_COST, { unit: '{USD}', description: 'Monetary cost' }),
+    duration: meter.createHistogram(A.METRIC_GEN_AI_CLIENT_OPERATION_DURATION, { unit: 's', description: 'GenAI operation duration', advice: { explicitBucketBoundaries: DURATION_BUCKETS } }),
+    timeToFirstChunk: meter.createHistogram(A.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, {
+      unit: 's',
+      description: 'Time from issuing a streaming request to the first chunk being surfaced to the consumer',
+      advice: { explicitBucketBoundaries: DURATION_BUCKETS },
+    }),
+  };
+}
+
+/** One finished chat request, as the metrics see it. */
+export interface ChatMeasurement {
+  readonly system: string;
+  readonly requestModel: string;
+  readonly responseModel: string;
+  readonly usage: RequestUsage;
+  readonly cost: number | undefined;
+  readonly durationSeconds: number;
+  readonly timeToFirstChunkSeconds: number | undefined;
+}
+
+/**
+ * The attributes every chat metric carries, in the reference's order.
+ * @example toChatMetricAttributes({ system: 'openai', requestModel: 'gpt-4o', responseModel: 'gpt-4o-2024-08-06' })
+ */
+export function toChatMetricAttributes(measurement: Pick<ChatMeasurement, 'system' | 'requestModel' | 'responseModel'>): Attributes {
+  return {
+    [A.ATTR_GEN_AI_PROVIDER_NAME]: measurement.system,
+    [A.ATTR_GEN_AI_SYSTEM]: measurement.system,
+    [A.ATTR_GEN_AI_OPERATION_NAME]: A.GEN_AI_OPERATION_CHAT,
+    [A.ATTR_GEN_AI_REQUEST_MODEL]: measurement.requestModel,
+    [A.ATTR_GEN_AI_RESPONSE_MODEL]: measurement.responseModel,
+  };
+}
+
+/** Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams. */
+export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement): void {
+  const common = toChatMetricAttributes(measurement);
+  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, { ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' });
+  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, { ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'output' });
+  if (measurement.cost !== undefined) instruments.cost.record(measurement.cost, common);
+  instruments.duration.record(measurement.durationSeconds, common);
+  if (measurement.timeToFirstChunkSeconds !== undefined) instruments.timeToFirstChunk.record(measurement.timeToFirstChunkSeconds, common);
+}
