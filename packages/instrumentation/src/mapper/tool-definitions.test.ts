@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { modelRequestParameters } from '@hopscope/models';
+import { toModelRequestParametersJson, toToolDefinitionsJson } from './tool-definitions.js';
+
+const weather = { name: 'get_weather', description: 'Weather', parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } } } };
+const bare = { name: 'ping', description: '', parametersJsonSchema: {} };
+const output = { name: 'final_result', parametersJsonSchema: { type: 'object' }, kind: 'output' as const };
+
+describe('toToolDefinitionsJson', () => {
+  it('lists function tools then output tools, dropping empty descriptions and schemas', () => {
+    expect(toToolDefinitionsJson(modelRequestParameters({ functionTools: [weather, bare], outputTools: [output] }))).toBe(
+      '[{"type":"function","name":"get_weather","description":"Weather","parameters":{"type":"object","properties":{"city":{"type":"string"}}}},' +
+        '{"type":"function","name":"ping"},{"type":"function","name":"final_result","parameters":{"type":"object"}}]',
+    );
+  });
+  it('is undefined without tools', () => {
+    expect(toToolDefinitionsJson(modelRequestParameters())).toBeUndefined();
+  });
+});
+
+describe('toModelRequestParametersJson', () => {
+  it('uses snake_case keys in the reference field order', () => {
+    const parameters = modelRequestParameters({ outputTools: [output], outputMode: 'tool', allowTextOutput: false, instructionParts: [{ content: 'Be brief.', dynamic: false }] });
+    expect(toModelRequestParametersJson(parameters)).toBe(
+      '{"function_tools":[],"output_mode":"tool","output_tools":[{"name":"final_result","parameters_json_schema":{"type":"object"},"sequential":false,"kind":"output"}],' +
+        '"allow_text_output":false,"instruction_parts":[{"content":"Be brief.","dynamic":false,"part_kind":"instruction"}]}',
+    );
+  });
+  it('dumps tool fields in order and drops instruction texts without content', () => {
+    const parameters = modelRequestParameters({ functionTools: [{ ...weather, strict: true, sequential: true, metadata: { k: 1 } }], instructionParts: [{ content: 'secret', dynamic: true }] });
+    const parsed = JSON.parse(toModelRequestParametersJson(parameters, { includeContent: false })) as { function_tools: object[]; instruction_parts: object[] };
+    expect(Object.keys(parsed.function_tools[0] ?? {})).toEqual(['name', 'parameters_json_schema', 'description', 'strict', 'sequential', 'kind', 'metadata']);
+    expect(parsed.instruction_parts).toEqual([{ dynamic: true, part_kind: 'instruction' }]);
+  });
+});
