@@ -13,9 +13,17 @@ function blocks(reply: ResolvedMockReply): Block[] {
   return out;
 }
 
+/** The reply's `inputTokens` is the whole prompt; Anthropic's `input_tokens` leaves the cached part out. */
 function usage(reply: ResolvedMockReply, outputTokens: number) {
   const u = reply.usage;
-  return { input_tokens: u.inputTokens, cache_creation_input_tokens: u.cacheWriteTokens, cache_read_input_tokens: u.cacheReadTokens, output_tokens: outputTokens, service_tier: 'standard' };
+  return {
+    input_tokens: Math.max(0, u.inputTokens - u.cacheWriteTokens - u.cacheReadTokens),
+    cache_creation_input_tokens: u.cacheWriteTokens,
+    cache_read_input_tokens: u.cacheReadTokens,
+    output_tokens: outputTokens,
+    ...(u.reasoningTokens > 0 ? { output_tokens_details: { thinking_tokens: u.reasoningTokens } } : {}),
+    service_tier: 'standard',
+  };
 }
 
 /**
@@ -45,7 +53,7 @@ export function convertToAnthropicWire(reply: ResolvedMockReply, options: { stre
     }
     emit('content_block_stop', { index });
   });
-  emit('message_delta', { delta: { stop_reason: STOP[reply.finishReason], stop_sequence: null }, usage: { output_tokens: reply.usage.outputTokens } });
+  emit('message_delta', { delta: { stop_reason: STOP[reply.finishReason], stop_sequence: null }, usage: { output_tokens: reply.usage.outputTokens, ...(reply.usage.reasoningTokens > 0 ? { output_tokens_details: { thinking_tokens: reply.usage.reasoningTokens } } : {}) } });
   emit('message_stop', {});
   return { kind: 'sse', events };
 }

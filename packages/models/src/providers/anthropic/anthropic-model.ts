@@ -1,0 +1,58 @@
+/** AnthropicModel: the Messages API through the real `@anthropic-ai/sdk`. */
+import Anthropic from '@anthropic-ai/sdk';
+import type { MessageCreateParamsNonStreaming, MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import { UserError } from '../../errors.js';
+import type { ModelMessage, ModelResponse } from '../../messages.js';
+import type { RequestOptions } from '../../model.js';
+import type { ModelRequestParameters, ModelSettings } from '../../settings.js';
+import type { StreamedResponse } from '../../stream.js';
+import type { SdkErrorClasses } from '../shared/map-error.js';
+import type { ProviderModelOptions } from '../shared/model-options.js';
+import { ProviderModel } from '../shared/provider-model.js';
+import { convertToAnthropicBody } from './convert-request.js';
+import { parseAnthropicResponse } from './parse-response.js';
+import { AnthropicStreamedResponse } from './stream.js';
+
+export type AnthropicModelOptions = ProviderModelOptions<Anthropic>;
+
+const ANTHROPIC_ERROR_CLASSES: SdkErrorClasses = {
+  APIError: Anthropic.APIError,
+  APIConnectionError: Anthropic.APIConnectionError,
+  APIConnectionTimeoutError: Anthropic.APIConnectionTimeoutError,
+  APIUserAbortError: Anthropic.APIUserAbortError,
+  bodyOf: (error) => error.error,
+};
+
+function createAnthropicClient(options: AnthropicModelOptions): Anthropic {
+  const apiKey = options.apiKey ?? process.env['ANTHROPIC_API_KEY'];
+  if (apiKey === undefined || apiKey === '') throw new UserError('No Anthropic API key: pass `apiKey` or set the ANTHROPIC_API_KEY environment variable');
+  return new Anthropic({ apiKey, maxRetries: 0, ...(options.baseUrl !== undefined ? { baseURL: options.baseUrl } : {}) });
+}
+
+/**
+ * A model behind Anthropic's Messages API.
+ * @example
+ * const model = new AnthropicModel('claude-sonnet-4-5', { apiKey: process.env.ANTHROPIC_API_KEY });
+ * const response = await model.request([modelRequest([userPrompt('Hello')])], { maxTokens: 512 });
+ */
+export class AnthropicModel extends ProviderModel<Anthropic> {
+  constructor(modelName: string, options: AnthropicModelOptions = {}) {
+    super(modelName, 'anthropic', options, () => createAnthropicClient(options), ANTHROPIC_ERROR_CLASSES);
+  }
+
+  private body(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, stream: boolean) {
+    return convertToAnthropicBody({ modelName: this.modelName, messages, settings, parameters, stream });
+  }
+
+  protected async doRequest(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<ModelResponse> {
+    const body = this.body(messages, settings, parameters, false) as unknown as MessageCreateParamsNonStreaming;
+    const message: unknown = await this.call((requestOptions) => this.client.messages.create(body, requestOptions), settings, options);
+    return parseAnthropicResponse(message, this.responseContext());
+  }
+
+  protected async doRequestStream(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<StreamedResponse> {
+    const body = this.body(messages, settings, parameters, true) as unknown as MessageCreateParamsStreaming;
+    const events: AsyncIterable<RawMessageStreamEvent> = await this.call((requestOptions) => this.client.messages.create(body, requestOptions), settings, options);
+    return new AnthropicStreamedResponse(this.responseContext(), events, this.errorMapper(settings, options));
+  }
+}

@@ -1,0 +1,73 @@
+/** Responses API events -> part events, with usage / finish reason / id set as they arrive. */
+import type { Response as OpenAIResponse, ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { StreamedResponse, type ModelResponseStreamEvent } from '../../stream.js';
+import type { ResponseContext } from '../shared/response-context.js';
+import { parseOpenAIResponsesFinish, parseOpenAIResponsesUsage } from './parse-response.js';
+
+/**
+ * A streamed Responses answer. A broken stream throws the mapped error; `get()` still returns
+ * what arrived.
+ * @example const response = await (await model.requestStream(messages)).finalResponse();
+ */
+export class OpenAIResponsesStreamedResponse extends StreamedResponse {
+  constructor(
+    context: ResponseContext,
+    private readonly events: AsyncIterable<ResponseStreamEvent>,
+    private readonly mapError: (error: unknown) => unknown,
+  ) {
+    super(context.modelName, context.providerName, context.providerUrl);
+  }
+
+  protected async *iterateEvents(): AsyncIterable<ModelResponseStreamEvent> {
+    try {
+      for await (const event of this.events) {
+        const out = this.handleEvent(event);
+        if (out) yield out;
+      }
+    } catch (error) {
+      throw this.mapError(error);
+    }
+  }
+
+  private setResponse(response: OpenAIResponse, final: boolean): void {
+    if (response.id) this.responseId = response.id;
+    if (response.model) this.responseModelName = response.model;
+    if (!final) return;
+    this.usageSoFar = parseOpenAIResponsesUsage(response.usage);
+    const { finishReason, details } = parseOpenAIResponsesFinish(response);
+    this.finish = finishReason;
+    this.details = details;
+  }
+
+  private handleEvent(event: ResponseStreamEvent): ModelResponseStreamEvent | undefined {
+    switch (event.type) {
+      case 'response.created':
+      case 'response.in_progress':
+        this.setResponse(event.response, false);
+        return undefined;
+      case 'response.completed':
+      case 'response.incomplete':
+      case 'response.failed':
+        this.setResponse(event.response, true);
+        return undefined;
+      case 'response.output_item.added':
+        if (event.item.type === 'function_call') {
+          return this.partsManager.handleToolCallDelta(event.item.id ?? event.item.call_id, { toolName: event.item.name, toolCallId: event.item.call_id, args: event.item.arguments });
+        }
+        if (event.item.type === 'reasoning') return this.partsManager.handleThinkingDelta(event.item.id, { providerName: this.providerName });
+        return undefined;
+      case 'response.output_item.done':
+        if (event.item.type === 'reasoning' && event.item.encrypted_content) return this.partsManager.handleThinkingDelta(event.item.id, { signature: event.item.encrypted_content });
+        return undefined;
+      case 'response.output_text.delta':
+        return this.partsManager.handleTextDelta(`${event.item_id}:${event.content_index}`, event.delta);
+      case 'response.reasoning_summary_text.delta':
+      case 'response.reasoning_text.delta':
+        return this.partsManager.handleThinkingDelta(event.item_id, { content: event.delta });
+      case 'response.function_call_arguments.delta':
+        return this.partsManager.handleToolCallDelta(event.item_id, { args: event.delta });
+      default:
+        return undefined;
+    }
+  }
+}
