@@ -3,6 +3,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelRequest } from '../messages.js';
+import { AnthropicModel } from '../providers/anthropic/anthropic-model.js';
 import { OpenAIChatModel } from '../providers/openai-chat/openai-chat-model.js';
 import { startMockProvider, type MockProvider } from '../testing/index.js';
 import { Agent } from './agent.js';
@@ -16,9 +17,10 @@ afterAll(() => mock.close());
 beforeEach(() => mock.reset());
 
 /** A weather tool that also switches the mock's next answer from tool calls to the final text. */
-function weatherTool(modelName: string) {
+function weatherTool(modelName: string, requiresApproval = false) {
   return tool({
     name: 'get_weather',
+    requiresApproval,
     parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
     execute: ({ city }) => {
       mock.setReply(modelName, { text: `It is sunny in ${String(city)}.`, usage: { inputTokens: 30, outputTokens: 7 } });
@@ -55,5 +57,23 @@ describe('agent over the OpenAI SDK (Chat Completions)', () => {
     expect(text).toBe('It is sunny in Rome.');
     expect((await stream.result()).output).toBe('It is sunny in Rome.');
     expect(mock.requests.map((r) => r.stream)).toEqual([true, true]);
+  });
+});
+
+describe('agent over the Anthropic SDK (Messages)', () => {
+  it('runs the tool call round trip with approval, resumes, and sums usage', async () => {
+    mock.setReply('claude-sonnet-4-6', { toolCalls: [{ name: 'get_weather', args: { city: 'Oslo' }, id: 'toolu_w' }], usage: { inputTokens: 40, outputTokens: 9 } });
+    const model = new AnthropicModel('claude-sonnet-4-6', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'test-key', retry: false });
+    const agent = new Agent(model, { systemPrompt: 'You are a weather bot.', tools: [weatherTool('claude-sonnet-4-6', true)] });
+    const first = await agent.run('Weather in Oslo?');
+    expect(first.deferredToolRequests?.approvals.map((c) => c.toolCallId)).toEqual(['toolu_w']);
+    const result = await agent.run(undefined, { messageHistory: first.allMessages(), deferredToolResults: { approvals: { toolu_w: true } } });
+    expect(result.output).toBe('It is sunny in Oslo.');
+    expect(result.conversationId).toBe(first.conversationId);
+    expect(first.usage.inputTokens + result.usage.inputTokens).toBe(70);
+    const second = mock.requests[1]!.body as { system: unknown; messages: { role: string; content: { type: string; tool_use_id?: string }[] }[] };
+    expect(JSON.stringify(second.system)).toContain('You are a weather bot.');
+    expect(second.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
+    expect(second.messages[2]!.content[0]).toMatchObject({ type: 'tool_result', tool_use_id: 'toolu_w' });
   });
 });
