@@ -1,0 +1,51 @@
+import { toCostText, toDurationText, toTokenText } from '../format/to-display-text.js';
+import type { HopStrip } from './compute-hop-strip.js';
+
+/**
+ * The hops of one fallback call: index, provider/model, outcome, error, duration, tokens, cost;
+ * the winner marked and the failed hops' waste totalled.
+ *
+ * @example
+ * <HopStripView strip={strip} onSelectSpan={(id) => select(id)} />
+ */
+export function HopStripView({ strip, onSelectSpan }: { readonly strip: HopStrip; readonly onSelectSpan?: (spanId: string) => void }) {
+  return (
+    <section className="hop-strip" aria-label="Fallback hops">
+      <header>
+        Fallback chain · {strip.count} hop{strip.count === 1 ? '' : 's'}
+        {strip.instrumented ? null : <span className="badge"> hops not instrumented</span>}
+      </header>
+      <ol className="hops">
+        {strip.hops.map((hop) => (
+          <li key={hop.index} className={`hop outcome-${hop.outcome}${hop.winner ? ' hop-winner' : ''}`} aria-label={`hop ${hop.index + 1}`}>
+            <div className="hop-title">
+              #{hop.index + 1} {hop.provider ? `${hop.provider} / ` : ''}
+              <strong>{hop.model}</strong>
+              {hop.winner ? <span className="badge badge-winner">winner</span> : null}
+            </div>
+            <div>
+              outcome: <span className="hop-outcome">{hop.outcome}</span>
+              {hop.errorType ? <span className="hop-error"> · {hop.errorType}</span> : null}
+            </div>
+            {strip.instrumented ? (
+              <div className="muted">
+                {hop.durationMs === null ? '' : toDurationText(hop.durationMs)} · {toTokenText(hop.usage?.inputTokens ?? 0)} in /{' '}
+                {toTokenText(hop.usage?.outputTokens ?? 0)} out · {toCostText(hop.usage?.costUsd ?? null)}
+              </div>
+            ) : null}
+            {hop.spanId && onSelectSpan ? (
+              <button type="button" className="link-button" onClick={() => onSelectSpan(hop.spanId!)}>
+                open hop span
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {strip.instrumented ? (
+        <p className="hop-waste" aria-label="Wasted by failed hops">
+          Failed hops: {strip.wasted.failedHops} · wasted {toTokenText(strip.wasted.tokens)} tokens · {toCostText(strip.wasted.costUsd)}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { toDurationText } from '../format/to-display-text.js';
+import type { SpanTree } from './compute-span-tree.js';
+import { computeScrollToRow, computeWindow } from './compute-window.js';
+
+export const ROW_HEIGHT = 24;
+
+export interface WaterfallProps {
+  readonly tree: SpanTree;
+  readonly rows: readonly number[];
+  readonly collapsed: ReadonlySet<string>;
+  readonly selectedRow: number;
+  readonly matches: ReadonlySet<number>;
+  readonly onSelectRow: (row: number) => void;
+  readonly onToggle: (spanId: string) => void;
+}
+
+/**
+ * The trace's spans as a virtualised waterfall: fixed row height, only the rows in view (plus a
+ * small overscan) are in the DOM, so a 100k-span trace renders as fast as a small one.
+ *
+ * @example
+ * <Waterfall tree={tree} rows={rows} collapsed={collapsed} selectedRow={0} matches={new Set()} onSelectRow={setRow} onToggle={toggle} />
+ */
+export function Waterfall({ tree, rows, collapsed, selectedRow, matches, onSelectRow, onToggle }: WaterfallProps) {
+  const viewport = useRef<HTMLDivElement>(null);
+  const [scroll, setScroll] = useState({ top: 0, height: 600 });
+  useLayoutEffect(() => {
+    const element = viewport.current;
+    if (!element) return undefined;
+    const measure = (): void => setScroll({ top: element.scrollTop, height: element.clientHeight });
+    measure();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(measure);
+    observer?.observe(element);
+    return () => observer?.disconnect();
+  }, []);
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const next = computeScrollToRow({ row: selectedRow, scrollTop: element.scrollTop, viewportHeight: element.clientHeight, rowHeight: ROW_HEIGHT });
+    if (next !== null) element.scrollTop = next;
+  }, [selectedRow]);
+  const window = computeWindow({ scrollTop: scroll.top, viewportHeight: scroll.height, rowHeight: ROW_HEIGHT, rowCount: rows.length, overscan: 10 });
+  const total = tree.totalMs || 1;
+  const items = [];
+  for (let r = window.start; r < window.end; r += 1) {
+    const index = rows[r]!;
+    const span = tree.spans[index]!;
+    const hasChildren = tree.children[index]!.length > 0;
+    const isCollapsed = collapsed.has(span.spanId);
+    const left = (tree.startOffsetMs[index]! / total) * 100;
+    const width = Math.max(0.2, (span.durationMs / total) * 100);
+    items.push(
+      <div
+        key={span.spanId}
+        role="row"
+        aria-selected={r === selectedRow}
+        aria-level={tree.depth[index]! + 1}
+        aria-expanded={hasChildren ? !isCollapsed : undefined}
+        className={`wf-row${r === selectedRow ? ' selected' : ''}${matches.has(index) ? ' match' : ''}${span.status.code === 'ERROR' ? ' error' : ''}`}
+        onClick={() => onSelectRow(r)}
+      >
+        <div role="gridcell" className="wf-name" style={{ paddingLeft: `${Math.min(tree.depth[index]!, 40) * 12 + 4}px` }}>
+          {hasChildren ? (
+            <button type="button" className="wf-toggle" aria-label={isCollapsed ? `Expand ${span.name}` : `Collapse ${span.name}`} onClick={(e) => { e.stopPropagation(); onToggle(span.spanId); }}>
+              {isCollapsed ? '▸' : '▾'}
+            </button>
+          ) : (
+            <span className="wf-toggle-space" />
+          )}
+          <span className="wf-label">{span.name}</span>
+        </div>
+        <div role="gridcell" className="wf-track">
+          <div className="wf-bar" style={{ left: `${left}%`, width: `${width}%` }} />
+        </div>
+        <div role="gridcell" className="wf-duration">
+          {toDurationText(span.durationMs)}
+        </div>
+      </div>,
+    );
+  }
+  return (
+    <div
+      ref={viewport}
+      className="wf-viewport"
+      role="treegrid"
+      aria-label="Waterfall"
+      aria-rowcount={rows.length}
+      onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })}
+    >
+      <div className="wf-spacer" style={{ height: `${window.totalHeight}px` }}>
+        <div className="wf-rows" style={{ transform: `translateY(${window.offsetTop}px)` }}>
+          {items}
+        </div>
+      </div>
+    </div>
+  );
+}
