@@ -89,6 +89,8 @@ export interface UsageTotals {
   readonly costUsd: number | null;
   /** True when at least one LLM call's price was unknown. */
   readonly costPartial: boolean;
+  /** USD of the calls whose price was known (equals costUsd when nothing was unknown). */
+  readonly knownCostUsd?: number;
 }
 
 export interface TraceSummary {

@@ -1,0 +1,112 @@
+import { toAttributeValue } from '../otlp/any-value.js';
+import type { NormalizedSpan, TaggedAttributes, TaggedValue } from '../otlp/normalized-types.js';
+import * as attr from './genai-attributes.js';
+
+/** Token counts carried by one span's `gen_ai.usage.*` attributes. */
+export interface SpanUsage {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  readonly cacheReadTokens: number;
+  readonly cacheWriteTokens: number;
+  readonly reasoningTokens: number;
+}
+
+/** What a trace summary needs from one span. */
+export interface SpanFacts {
+  readonly serviceName: string;
+  readonly usage: SpanUsage | null;
+  readonly costUsd: number | null;
+  readonly models: readonly string[];
+  readonly providers: readonly string[];
+  readonly operations: readonly string[];
+  readonly isFallback: boolean;
+  readonly isFailedHop: boolean;
+  readonly isError: boolean;
+  /** Message content for full-text search ('' when none). */
+  readonly searchText: string;
+}
+
+const MAX_SEARCH_CHARS = 1_000_000;
+
+const toNumberOrNull = (value: TaggedValue | undefined): number | null => {
+  if (value === undefined || value === null || typeof value === 'boolean' || Array.isArray(value)) return null;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : null;
+  if ('$i' in value) return Number(value.$i);
+  if ('$d' in value) return typeof value.$d === 'number' ? value.$d : null;
+  return null;
+};
+
+const toStringOrNull = (value: TaggedValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** The searchable text of a value: strings as is, structures as JSON. */
+export const toSearchText = (value: TaggedValue | undefined): string =>
+  value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(toAttributeValue(value));
+
+/**
+ * The usage a span reports, or null when it carries no `gen_ai.usage.*` token count.
+ * `gen_ai.aggregated_usage.*` is deliberately ignored: it repeats its children's usage.
+ *
+ * @example
+ * computeSpanUsage({ 'gen_ai.usage.input_tokens': 3 }); // { inputTokens: 3, outputTokens: 0, … }
+ */
+export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null {
+  const input = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_INPUT_TOKENS]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_PROMPT_TOKENS]);
+  const output = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_COMPLETION_TOKENS]);
+  const cacheRead = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_READ]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_READ]);
+  const cacheWrite = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_CREATION]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_WRITE]);
+  const reasoning = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_REASONING]);
+  if (input === null && output === null && cacheRead === null && cacheWrite === null && reasoning === null) return null;
+  return { inputTokens: input ?? 0, outputTokens: output ?? 0, cacheReadTokens: cacheRead ?? 0, cacheWriteTokens: cacheWrite ?? 0, reasoningTokens: reasoning ?? 0 };
+}
+
+const unique = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null))];
+
+function collectSearchText(span: NormalizedSpan): string {
+  const parts: string[] = [];
+  const add = (attributes: TaggedAttributes): void => {
+    for (const key of attr.MESSAGE_CONTENT_ATTRIBUTES) {
+      const value = attributes[key];
+      if (value !== undefined) parts.push(toSearchText(value));
+    }
+  };
+  add(span.attributes);
+  for (const event of span.events) {
+    add(event.attributes);
+    if (event.name.startsWith('gen_ai.')) for (const key in event.attributes) if (key === 'content' || key === 'body') parts.push(toSearchText(event.attributes[key]));
+  }
+  const text = parts.join('\n');
+  return text.length > MAX_SEARCH_CHARS ? text.slice(0, MAX_SEARCH_CHARS) : text;
+}
+
+/**
+ * The facts a trace summary needs from one span: usage, cost, models, providers, operation,
+ * fallback and hop outcome, error status and searchable message content.
+ *
+ * @example
+ * const facts = computeSpanFacts(span); // facts.usage?.inputTokens
+ */
+export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
+  const attributes = span.attributes;
+  const requestModel = toStringOrNull(attributes[attr.ATTR_GEN_AI_REQUEST_MODEL]);
+  const responseModel = toStringOrNull(attributes[attr.ATTR_GEN_AI_RESPONSE_MODEL]);
+  const provider = toStringOrNull(attributes[attr.ATTR_GEN_AI_PROVIDER_NAME]) ?? toStringOrNull(attributes[attr.ATTR_GEN_AI_SYSTEM]);
+  const outcome = toStringOrNull(attributes[attr.ATTR_HOPSCOPE_HOP_OUTCOME]);
+  const isFallback =
+    span.name.startsWith('chat fallback:') ||
+    (requestModel?.startsWith('fallback:') ?? false) ||
+    (provider?.startsWith('fallback:') ?? false) ||
+    attributes[attr.ATTR_HOPSCOPE_HOP_INDEX] !== undefined;
+  return {
+    serviceName: toStringOrNull(span.resource.attributes[attr.ATTR_SERVICE_NAME]) ?? '',
+    usage: computeSpanUsage(attributes),
+    costUsd: toNumberOrNull(attributes[attr.ATTR_OPERATION_COST]),
+    models: unique([requestModel, responseModel]),
+    providers: unique([provider]),
+    operations: unique([toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME])]),
+    isFallback,
+    isFailedHop: outcome === 'error' || outcome === 'rejected' || outcome === 'skipped',
+    isError: span.statusCode === 2,
+    searchText: collectSearchText(span),
+  };
+}

@@ -1,0 +1,55 @@
+import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
+import type { NormalizedLog, NormalizedMetric, NormalizedSpan } from '../otlp/normalized-types.js';
+
+/** What one ingest call changed. */
+export interface IngestResult {
+  readonly accepted: number;
+  /** Items already stored (client retries): not counted again. */
+  readonly duplicates: number;
+  /** Traces whose summary changed, for live updates. */
+  readonly changedTraceIds: readonly string[];
+}
+
+/** Per service and metric name, what the receiver has seen. */
+export interface MetricSummary {
+  readonly serviceName: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly type: string;
+  readonly dataPoints: number;
+  /** Sum of histogram sums (or of gauge/sum values). */
+  readonly valueSum: number;
+  /** Sum of histogram counts (or number of gauge/sum points). */
+  readonly valueCount: number;
+}
+
+/** Size figures for /api/health. */
+export interface StoreStats {
+  readonly spans: number;
+  readonly bytes: number;
+}
+
+/**
+ * Where the viewer keeps spans, logs and metrics. Every write is durable when its promise
+ * resolves (the receiver answers 200 only after that). SqliteSpanStore is the embedded engine;
+ * a server-grade engine implements the same interface.
+ *
+ * @example
+ * const store: SpanStore = await SqliteSpanStore.open({ path: '.hopscope' });
+ * await store.ingestSpans(spans);
+ */
+export interface SpanStore {
+  ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult>;
+  ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult>;
+  ingestMetrics(metrics: readonly NormalizedMetric[]): Promise<IngestResult>;
+  listTraces(query: TraceListQuery): Promise<TraceListResponse>;
+  getSummaries(traceIds: readonly string[]): Promise<TraceSummary[]>;
+  getTrace(traceId: string): Promise<TraceDetail | null>;
+  /** The trace as an OTLP/JSON ExportTraceServiceRequest, every stored field restored. */
+  exportTrace(traceId: string): Promise<Record<string, unknown> | null>;
+  getAttributeSlice(traceId: string, spanId: string, key: string, offset: number, length: number): Promise<AttributeSlice | null>;
+  getFacets(): Promise<Facets>;
+  getMetricSummaries(): Promise<MetricSummary[]>;
+  getStats(): Promise<StoreStats>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,104 @@
+/**
+ * The SQLite schema. Spans keep their indexed columns first and their JSON last; `traces` is
+ * the summary table the list reads, maintained per touched trace on ingest; `search` is a
+ * contentless FTS5 index whose rows map to traces through `search_docs`.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS resources (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS scopes (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);
+CREATE TABLE IF NOT EXISTS spans (
+  id INTEGER PRIMARY KEY,
+  trace_id TEXT NOT NULL,
+  span_id TEXT NOT NULL,
+  parent_span_id TEXT,
+  name TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  start_us INTEGER NOT NULL,
+  end_us INTEGER NOT NULL,
+  status_code INTEGER NOT NULL,
+  resource_id INTEGER NOT NULL,
+  scope_id INTEGER NOT NULL,
+  has_usage INTEGER NOT NULL DEFAULT 0,
+  usage_below INTEGER NOT NULL DEFAULT 0,
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+  cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+  reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+  cost REAL,
+  bytes INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS spans_trace_span ON spans(trace_id, span_id);
+CREATE INDEX IF NOT EXISTS spans_usage_parent ON spans(trace_id, parent_span_id) WHERE has_usage = 1 OR usage_below = 1;
+CREATE TABLE IF NOT EXISTS big_values (
+  trace_id TEXT NOT NULL, span_id TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS big_values_key ON big_values(trace_id, span_id, key);
+CREATE TABLE IF NOT EXISTS traces (
+  trace_id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  root_span_id TEXT,
+  root_name TEXT,
+  root_status INTEGER,
+  status INTEGER NOT NULL DEFAULT 0,
+  service TEXT NOT NULL DEFAULT '',
+  start_us INTEGER NOT NULL,
+  end_us INTEGER NOT NULL,
+  start_ns TEXT NOT NULL,
+  end_ns TEXT NOT NULL,
+  span_count INTEGER NOT NULL DEFAULT 0,
+  error_count INTEGER NOT NULL DEFAULT 0,
+  fallback_count INTEGER NOT NULL DEFAULT 0,
+  failed_hop_count INTEGER NOT NULL DEFAULT 0,
+  usage_span_count INTEGER NOT NULL DEFAULT 0,
+  input_tokens INTEGER NOT NULL DEFAULT 0,
+  output_tokens INTEGER NOT NULL DEFAULT 0,
+  cache_read_tokens INTEGER NOT NULL DEFAULT 0,
+  cache_write_tokens INTEGER NOT NULL DEFAULT 0,
+  reasoning_tokens INTEGER NOT NULL DEFAULT 0,
+  total_tokens INTEGER NOT NULL DEFAULT 0,
+  cost_sum REAL NOT NULL DEFAULT 0,
+  uncosted_count INTEGER NOT NULL DEFAULT 0,
+  models TEXT NOT NULL DEFAULT '[]',
+  providers TEXT NOT NULL DEFAULT '[]',
+  operations TEXT NOT NULL DEFAULT '[]',
+  bytes INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS traces_start ON traces(start_us DESC, trace_id DESC);
+CREATE INDEX IF NOT EXISTS traces_service ON traces(service, start_us DESC, trace_id DESC);
+CREATE INDEX IF NOT EXISTS traces_seq ON traces(seq);
+CREATE TABLE IF NOT EXISTS trace_values (kind TEXT NOT NULL, value TEXT NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (kind, value, trace_id)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS trace_values_trace ON trace_values(trace_id);
+CREATE TABLE IF NOT EXISTS facets (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, trace_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS search_docs_trace ON search_docs(trace_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(content, content = '', contentless_delete = 1);
+CREATE TABLE IF NOT EXISTS logs (
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  trace_id TEXT,
+  span_id TEXT,
+  time_us INTEGER NOT NULL,
+  resource_id INTEGER NOT NULL,
+  scope_id INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS logs_trace ON logs(trace_id, time_us);
+CREATE TABLE IF NOT EXISTS metrics (
+  id INTEGER PRIMARY KEY,
+  time_us INTEGER NOT NULL,
+  service TEXT NOT NULL,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  type TEXT NOT NULL,
+  points INTEGER NOT NULL,
+  value_sum REAL NOT NULL,
+  value_count REAL NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS metrics_service_name ON metrics(service, name);
+`;

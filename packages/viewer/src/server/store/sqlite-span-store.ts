@@ -1,0 +1,209 @@
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
+import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
+import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
+import { InternTable } from './sqlite-intern.js';
+import { SCHEMA_SQL } from './sqlite-schema.js';
+import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
+import { SqliteSpanIngest } from './sqlite-span-ingest.js';
+import { SqliteTraceReader } from './sqlite-trace-reader.js';
+
+/** Options for SqliteSpanStore.open. */
+export interface SqliteSpanStoreOptions {
+  /** A data directory (the file is `hopscope.db` inside), a `.db`/`.sqlite` file, or ':memory:'. */
+  readonly path: string;
+  /** Byte cap on stored data; whole traces are evicted, least recently written first. Default 1 GiB. */
+  readonly maxBytes?: number;
+}
+
+/** Default byte cap of the store. */
+export const DEFAULT_STORE_MAX_BYTES = 1024 * 1024 * 1024;
+
+/**
+ * The database file for a `--db` value: a directory gets `hopscope.db` inside it.
+ *
+ * @example
+ * resolveDatabaseFile('.hopscope'); // '.hopscope/hopscope.db'
+ */
+export function resolveDatabaseFile(path: string): string {
+  if (path === ':memory:') return path;
+  const isFile = /\.(db|sqlite3?)$/i.test(path) || (() => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  })();
+  const file = isFile ? path : join(path, 'hopscope.db');
+  mkdirSync(dirname(file), { recursive: true });
+  return file;
+}
+
+/**
+ * SpanStore on Node's built-in SQLite: WAL with synchronous=FULL (a commit is on disk before
+ * the receiver answers), one transaction per request, a summary row per trace kept up to date
+ * on ingest, FTS5 over message content, and a byte cap that evicts whole traces.
+ *
+ * @example
+ * const store = SqliteSpanStore.open({ path: '.hopscope', maxBytes: 512 * 1024 * 1024 });
+ */
+export class SqliteSpanStore implements SpanStore {
+  private readonly db: DatabaseSync;
+  private readonly maxBytes: number;
+  private readonly resources: InternTable<NormalizedResource>;
+  private readonly scopes: InternTable<NormalizedScope>;
+  private readonly spanIngest: SqliteSpanIngest;
+  private readonly signalIngest: SqliteSignalIngest;
+  private readonly reader: SqliteTraceReader;
+  private readonly deleteStatements: StatementSync[];
+  private seq: number;
+  private spanCount: number;
+  private totalBytes: number;
+  private closed = false;
+
+  private constructor(db: DatabaseSync, maxBytes: number) {
+    this.db = db;
+    this.maxBytes = maxBytes;
+    this.resources = new InternTable<NormalizedResource>(db, 'resources');
+    this.scopes = new InternTable<NormalizedScope>(db, 'scopes');
+    this.spanIngest = new SqliteSpanIngest(db, this.resources, this.scopes);
+    this.signalIngest = new SqliteSignalIngest(db, this.resources, this.scopes);
+    this.reader = new SqliteTraceReader(db, this.resources, this.scopes);
+    this.deleteStatements = [
+      'DELETE FROM spans WHERE trace_id = ?1',
+      'DELETE FROM big_values WHERE trace_id = ?1',
+      'DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_docs WHERE trace_id = ?1)',
+      'DELETE FROM search_docs WHERE trace_id = ?1',
+      'DELETE FROM trace_values WHERE trace_id = ?1',
+      'DELETE FROM logs WHERE trace_id = ?1',
+      'DELETE FROM traces WHERE trace_id = ?1',
+    ].map((sql) => db.prepare(sql));
+    const totals = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq, COALESCE(SUM(span_count), 0) AS spans, COALESCE(SUM(bytes), 0) AS bytes FROM traces').get() as { seq: number; spans: number; bytes: number };
+    const logBytes = (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs').get() as { bytes: number }).bytes;
+    this.seq = totals.seq;
+    this.spanCount = totals.spans;
+    this.totalBytes = totals.bytes + logBytes;
+  }
+
+  /** Opens (creating when needed) the store at `options.path`. */
+  static open(options: SqliteSpanStoreOptions): SqliteSpanStore {
+    const db = new DatabaseSync(resolveDatabaseFile(options.path));
+    db.exec('PRAGMA auto_vacuum = INCREMENTAL');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA busy_timeout = 5000');
+    db.exec('PRAGMA cache_size = -65536');
+    db.exec('PRAGMA temp_store = MEMORY');
+    db.exec(SCHEMA_SQL);
+    return new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
+  }
+
+  private transaction<T>(work: () => T): T {
+    if (this.closed) throw new Error('SqliteSpanStore is closed');
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      this.resources.reset();
+      this.scopes.reset();
+      this.spanIngest.reset();
+      throw error;
+    }
+  }
+
+  async ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult> {
+    if (spans.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    const seq = ++this.seq;
+    const { deltas, duplicates } = this.transaction(() => this.spanIngest.ingest(spans, seq));
+    const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
+    this.spanCount += accepted;
+    this.totalBytes += deltas.reduce((sum, delta) => sum + delta.bytes, 0);
+    const changedTraceIds = deltas.map((delta) => delta.traceId);
+    this.evictOverCap(new Set(changedTraceIds));
+    return { accepted, duplicates, changedTraceIds };
+  }
+
+  async ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult> {
+    if (logs.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    const { accepted, bytes, traceIds } = this.transaction(() => this.signalIngest.ingestLogs(logs));
+    this.totalBytes += bytes;
+    return { accepted, duplicates: logs.length - accepted, changedTraceIds: [...traceIds] };
+  }
+
+  async ingestMetrics(metrics: readonly NormalizedMetric[]): Promise<IngestResult> {
+    if (metrics.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    const accepted = this.transaction(() => this.signalIngest.ingestMetrics(metrics));
+    return { accepted, duplicates: 0, changedTraceIds: [] };
+  }
+
+  /** Evicts the least recently written traces (never the ones just written) until under 90% of the cap. */
+  private evictOverCap(keep: ReadonlySet<string>): void {
+    if (this.totalBytes <= this.maxBytes) return;
+    const target = this.maxBytes * 0.9;
+    const oldest = this.db.prepare('SELECT trace_id, span_count, bytes FROM traces ORDER BY seq LIMIT 256');
+    const logBytes = this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs WHERE trace_id = ?');
+    this.transaction(() => {
+      while (this.totalBytes > target) {
+        const victims = (oldest.all() as { trace_id: string; span_count: number; bytes: number }[]).filter((row) => !keep.has(row.trace_id));
+        if (victims.length === 0) break;
+        for (const victim of victims) {
+          if (this.totalBytes <= target) break;
+          const logs = (logBytes.get(victim.trace_id) as { bytes: number }).bytes;
+          for (const statement of this.deleteStatements) statement.run(victim.trace_id);
+          this.totalBytes -= victim.bytes + logs;
+          this.spanCount -= victim.span_count;
+        }
+      }
+      this.db.exec('DELETE FROM facets WHERE NOT EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = facets.kind AND v.value = facets.value)');
+    });
+    this.spanIngest.reset();
+    this.db.exec('PRAGMA incremental_vacuum');
+  }
+
+  async listTraces(query: TraceListQuery): Promise<TraceListResponse> {
+    return this.reader.listTraces(query);
+  }
+
+  async getSummaries(traceIds: readonly string[]): Promise<TraceSummary[]> {
+    return this.reader.getSummaries(traceIds);
+  }
+
+  async getTrace(traceId: string): Promise<TraceDetail | null> {
+    return this.reader.getTrace(traceId);
+  }
+
+  async exportTrace(traceId: string): Promise<Record<string, unknown> | null> {
+    return this.reader.exportTrace(traceId);
+  }
+
+  async getAttributeSlice(traceId: string, spanId: string, key: string, offset: number, length: number): Promise<AttributeSlice | null> {
+    return this.reader.getAttributeSlice(traceId, spanId, key, offset, length);
+  }
+
+  async getFacets(): Promise<Facets> {
+    return this.reader.getFacets();
+  }
+
+  async getMetricSummaries(): Promise<MetricSummary[]> {
+    return this.reader.getMetricSummaries();
+  }
+
+  async getStats(): Promise<StoreStats> {
+    return { spans: this.spanCount, bytes: this.totalBytes };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    } finally {
+      this.db.close();
+    }
+  }
+}

@@ -1,0 +1,124 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
+import { toAttributeValue } from '../otlp/any-value.js';
+import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
+import type { MetricSummary } from './span-store.js';
+import type { InternTable } from './sqlite-intern.js';
+import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, type SpanRow, type StoredSpanData } from './stored-span.js';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseCursorString, toCursorString, toTraceListSql } from './trace-list-sql.js';
+import { toTraceSummary, type TraceRow } from './trace-summary-row.js';
+
+type FullSpanRow = SpanRow & { resource_id: number; scope_id: number };
+
+/** The read side of SqliteSpanStore: list pages, trace details, slices, facets. */
+export class SqliteTraceReader {
+  private readonly db: DatabaseSync;
+  private readonly resources: InternTable<NormalizedResource>;
+  private readonly scopes: InternTable<NormalizedScope>;
+  private readonly listStatements = new Map<string, StatementSync>();
+  private readonly selectTrace: StatementSync;
+  private readonly selectSpans: StatementSync;
+  private readonly selectLogs: StatementSync;
+  private readonly selectBigValue: StatementSync;
+  private readonly selectBigValues: StatementSync;
+  private readonly selectSpan: StatementSync;
+
+  constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
+    this.db = db;
+    this.resources = resources;
+    this.scopes = scopes;
+    this.selectTrace = db.prepare('SELECT * FROM traces WHERE trace_id = ?');
+    this.selectSpans = db.prepare('SELECT trace_id, span_id, parent_span_id, name, kind, status_code, resource_id, scope_id, data FROM spans WHERE trace_id = ? ORDER BY start_us, id');
+    this.selectLogs = db.prepare('SELECT trace_id, span_id, resource_id, scope_id, data FROM logs WHERE trace_id = ? ORDER BY time_us, id');
+    this.selectBigValue = db.prepare('SELECT value FROM big_values WHERE trace_id = ? AND span_id = ? AND key = ?');
+    this.selectBigValues = db.prepare('SELECT span_id, key, value FROM big_values WHERE trace_id = ?');
+    this.selectSpan = db.prepare('SELECT data FROM spans WHERE trace_id = ? AND span_id = ?');
+  }
+
+  /** One page of summaries, newest first. Throws RangeError for a cursor that is not ours. */
+  listTraces(query: TraceListQuery): TraceListResponse {
+    const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
+    const cursor = query.cursor === undefined || query.cursor === '' ? null : parseCursorString(query.cursor);
+    if (query.cursor && cursor === null) throw new RangeError('cursor is not a cursor returned by this server');
+    const { sql, params } = toTraceListSql(query, cursor, limit + 1);
+    let statement = this.listStatements.get(sql);
+    if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
+    const rows = statement.all(...params) as unknown as (TraceRow & { start_us: number })[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      traces: page.map(toTraceSummary),
+      nextCursor: rows.length > limit && last ? toCursorString({ startUs: last.start_us, traceId: last.trace_id }) : null,
+    };
+  }
+
+  getSummaries(traceIds: readonly string[]): TraceSummary[] {
+    return traceIds.flatMap((traceId) => {
+      const row = this.selectTrace.get(traceId) as TraceRow | undefined;
+      return row ? [toTraceSummary(row)] : [];
+    });
+  }
+
+  getTrace(traceId: string): TraceDetail | null {
+    const row = this.selectTrace.get(traceId) as TraceRow | undefined;
+    if (!row) return null;
+    const spans = (this.selectSpans.all(traceId) as unknown as FullSpanRow[]).map((span) =>
+      toSpanRecord(span, this.resources.valueOf(span.resource_id), this.scopes.valueOf(span.scope_id)));
+    const logs = (this.selectLogs.all(traceId) as unknown as { trace_id: string; span_id: string | null; resource_id: number; scope_id: number; data: string }[]).map((log) =>
+      toLogRecordEntry(log, this.resources.valueOf(log.resource_id), this.scopes.valueOf(log.scope_id)));
+    return { summary: toTraceSummary(row), spans, logs };
+  }
+
+  /** The trace as an OTLP/JSON ExportTraceServiceRequest, one resource/scope entry per distinct pair. */
+  exportTrace(traceId: string): Record<string, unknown> | null {
+    const rows = this.selectSpans.all(traceId) as unknown as FullSpanRow[];
+    if (rows.length === 0) return null;
+    const big = new Map<string, Map<string, string>>();
+    for (const entry of this.selectBigValues.all(traceId) as { span_id: string; key: string; value: string }[]) {
+      const perSpan = big.get(entry.span_id) ?? new Map<string, string>();
+      big.set(entry.span_id, perSpan.set(entry.key, entry.value));
+    }
+    const groups = new Map<string, { resourceId: number; scopeId: number; spans: Record<string, unknown>[] }>();
+    for (const row of rows) {
+      const key = `${row.resource_id}/${row.scope_id}`;
+      const group = groups.get(key) ?? { resourceId: row.resource_id, scopeId: row.scope_id, spans: [] };
+      groups.set(key, group);
+      group.spans.push(toOtlpJsonSpan(row, big.get(row.span_id) ?? new Map()));
+    }
+    const resourceSpans = [...groups.values()].map((group) => {
+      const resource = this.resources.valueOf(group.resourceId);
+      const scope = this.scopes.valueOf(group.scopeId);
+      return {
+        resource: toOtlpJsonResource(resource),
+        schemaUrl: resource.schemaUrl,
+        scopeSpans: [{ scope: toOtlpJsonScope(scope), schemaUrl: scope.schemaUrl, spans: group.spans }],
+      };
+    });
+    return { resourceSpans };
+  }
+
+  getAttributeSlice(traceId: string, spanId: string, key: string, offset: number, length: number): AttributeSlice | null {
+    const big = this.selectBigValue.get(traceId, spanId, key) as { value: string } | undefined;
+    let text: string | undefined = big?.value;
+    if (text === undefined) {
+      const span = this.selectSpan.get(traceId, spanId) as { data: string } | undefined;
+      const value = span ? (JSON.parse(span.data) as StoredSpanData).attributes[key] : undefined;
+      if (value === undefined) return null;
+      text = typeof value === 'string' ? value : JSON.stringify(toAttributeValue(value));
+    }
+    const start = Math.min(offset, text.length);
+    return { key, offset: start, totalChars: text.length, text: text.slice(start, start + length) };
+  }
+
+  getFacets(): Facets {
+    const facets: Record<string, string[]> = { service: [], model: [], provider: [], operation: [] };
+    for (const row of this.db.prepare('SELECT kind, value FROM facets ORDER BY kind, value').all() as { kind: string; value: string }[]) facets[row.kind]?.push(row.value);
+    return { services: facets.service ?? [], models: facets.model ?? [], providers: facets.provider ?? [], operations: facets.operation ?? [] };
+  }
+
+  getMetricSummaries(): MetricSummary[] {
+    const rows = this.db.prepare(`SELECT service, name, unit, type, SUM(points) AS points, SUM(value_sum) AS value_sum, SUM(value_count) AS value_count
+      FROM metrics GROUP BY service, name, unit, type ORDER BY service, name`).all() as { service: string; name: string; unit: string; type: string; points: number; value_sum: number; value_count: number }[];
+    return rows.map((row) => ({ serviceName: row.service, name: row.name, unit: row.unit, type: row.type, dataPoints: row.points, valueSum: row.value_sum, valueCount: row.value_count }));
+  }
+}

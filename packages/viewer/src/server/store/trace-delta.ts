@@ -1,0 +1,118 @@
+import type { SpanFacts, SpanUsage } from './span-facts.js';
+
+/** What one ingest batch adds to (or, for usage moving down the tree, takes from) a trace summary. */
+export interface TraceDelta {
+  traceId: string;
+  rootSpanId: string | null;
+  rootName: string | null;
+  rootStatus: number | null;
+  service: string;
+  startUs: number;
+  startNs: string;
+  endUs: number;
+  endNs: string;
+  spanCount: number;
+  errorCount: number;
+  fallbackCount: number;
+  failedHopCount: number;
+  usageSpanCount: number;
+  usage: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; reasoningTokens: number };
+  costSum: number;
+  uncostedCount: number;
+  bytes: number;
+  values: Set<string>;
+  searchText: string[];
+  newSpans: { spanId: string; parentSpanId: string | null; usage: SpanUsage | null; costUsd: number | null }[];
+}
+
+/** A span as the delta needs it. */
+export interface DeltaSpan {
+  readonly traceId: string;
+  readonly spanId: string;
+  readonly parentSpanId: string | null;
+  readonly name: string;
+  readonly statusCode: number;
+  readonly startUs: number;
+  readonly startNs: string;
+  readonly endUs: number;
+  readonly endNs: string;
+  readonly bytes: number;
+}
+
+/** An empty delta for a trace. */
+export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
+  traceId,
+  rootSpanId: null,
+  rootName: null,
+  rootStatus: null,
+  service: '',
+  startUs: Number.MAX_SAFE_INTEGER,
+  startNs: '0',
+  endUs: 0,
+  endNs: '0',
+  spanCount: 0,
+  errorCount: 0,
+  fallbackCount: 0,
+  failedHopCount: 0,
+  usageSpanCount: 0,
+  usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
+  costSum: 0,
+  uncostedCount: 0,
+  bytes: 0,
+  values: new Set(),
+  searchText: [],
+  newSpans: [],
+});
+
+/**
+ * Adds one newly stored span to its trace's delta (usage is added later, once the batch knows
+ * which spans have usage below them).
+ *
+ * @example
+ * computeSpanIntoDelta(delta, span, computeSpanFacts(normalized));
+ */
+export function computeSpanIntoDelta(delta: TraceDelta, span: DeltaSpan, facts: SpanFacts): void {
+  delta.spanCount += 1;
+  delta.bytes += span.bytes;
+  if (facts.isError) delta.errorCount += 1;
+  if (facts.isFallback) delta.fallbackCount += 1;
+  if (facts.isFailedHop) delta.failedHopCount += 1;
+  if (facts.usage) delta.usageSpanCount += 1;
+  if (span.startUs < delta.startUs) {
+    delta.startUs = span.startUs;
+    delta.startNs = span.startNs;
+  }
+  if (span.endUs > delta.endUs || delta.endNs === '0') {
+    delta.endUs = span.endUs;
+    delta.endNs = span.endNs;
+  }
+  if (span.parentSpanId === null) {
+    delta.rootSpanId = span.spanId;
+    delta.rootName = span.name;
+    delta.rootStatus = span.statusCode;
+    delta.service = facts.serviceName;
+  } else if (delta.service === '') delta.service = facts.serviceName;
+  for (const model of facts.models) delta.values.add(`model\u0000${model}`);
+  for (const provider of facts.providers) delta.values.add(`provider\u0000${provider}`);
+  for (const operation of facts.operations) delta.values.add(`operation\u0000${operation}`);
+  if (facts.serviceName !== '') delta.values.add(`service\u0000${facts.serviceName}`);
+  delta.searchText.push(span.name);
+  if (facts.searchText !== '') delta.searchText.push(facts.searchText);
+  delta.newSpans.push({ spanId: span.spanId, parentSpanId: span.parentSpanId, usage: facts.usage, costUsd: facts.costUsd });
+}
+
+/**
+ * Adds (sign 1) or removes (sign -1) one counted span's usage and cost.
+ *
+ * @example
+ * computeUsageIntoDelta(delta, usage, 0.002, 1);
+ */
+export function computeUsageIntoDelta(delta: TraceDelta, usage: SpanUsage, costUsd: number | null, sign: 1 | -1): void {
+  delta.usage.inputTokens += sign * usage.inputTokens;
+  delta.usage.outputTokens += sign * usage.outputTokens;
+  delta.usage.cacheReadTokens += sign * usage.cacheReadTokens;
+  delta.usage.cacheWriteTokens += sign * usage.cacheWriteTokens;
+  delta.usage.reasoningTokens += sign * usage.reasoningTokens;
+  if (costUsd === null) delta.uncostedCount += sign;
+  else delta.costSum += sign * costUsd;
+}

@@ -1,0 +1,74 @@
+import type { TraceListQuery } from '../../shared/api-types.js';
+
+/** Page size bounds for /api/traces. */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+/** Where a page ended: the last row's start and trace id (the list order). */
+export interface TraceCursor {
+  readonly startUs: number;
+  readonly traceId: string;
+}
+
+/**
+ * An opaque cursor string for the row a page ended on.
+ *
+ * @example
+ * toCursorString({ startUs: 1, traceId: 'ab' }); // 'WzEsImFiIl0'
+ */
+export const toCursorString = (cursor: TraceCursor): string => Buffer.from(JSON.stringify([cursor.startUs, cursor.traceId])).toString('base64url');
+
+/**
+ * The cursor inside an opaque string, or null when it is not one of ours.
+ *
+ * @example
+ * parseCursorString(toCursorString({ startUs: 1, traceId: 'ab' })); // { startUs: 1, traceId: 'ab' }
+ */
+export function parseCursorString(text: string): TraceCursor | null {
+  try {
+    const value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(value) && value.length === 2 && Number.isSafeInteger(value[0]) && typeof value[1] === 'string' && /^[0-9a-f]{32}$/.test(value[1])) {
+      return { startUs: value[0] as number, traceId: value[1] };
+    }
+  } catch {
+    // not base64url JSON: fall through
+  }
+  return null;
+}
+
+/** Turns user text into an FTS5 query of quoted prefix terms, all required. */
+export const toFtsQuery = (text: string): string | null => {
+  const terms = text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return terms.length === 0 ? null : terms.map((term) => `"${term}"*`).join(' ');
+};
+
+/**
+ * The SQL and parameters for one page of the trace list (newest first, keyset paging).
+ *
+ * @example
+ * toTraceListSql({ model: 'gpt-4o' }, null, 50);
+ */
+export function toTraceListSql(query: TraceListQuery, cursor: TraceCursor | null, limit: number): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const add = (clause: string, ...values: (string | number)[]): void => {
+    where.push(clause);
+    params.push(...values);
+  };
+  if (cursor) add('(start_us, trace_id) < (?, ?)', cursor.startUs, cursor.traceId);
+  if (query.service !== undefined) add('service = ?', query.service);
+  for (const kind of ['model', 'provider', 'operation'] as const) {
+    const value = query[kind];
+    if (value !== undefined) add('trace_id IN (SELECT trace_id FROM trace_values WHERE kind = ? AND value = ?)', kind, value);
+  }
+  if (query.status !== undefined) add('status = ?', ['UNSET', 'OK', 'ERROR'].indexOf(query.status));
+  if (query.hasFallback !== undefined) add(query.hasFallback ? 'fallback_count > 0' : 'fallback_count = 0');
+  if (query.minCostUsd !== undefined) add('uncosted_count = 0 AND cost_sum >= ?', query.minCostUsd);
+  if (query.maxCostUsd !== undefined) add('uncosted_count = 0 AND cost_sum <= ?', query.maxCostUsd);
+  if (query.minTokens !== undefined) add('total_tokens >= ?', query.minTokens);
+  if (query.maxTokens !== undefined) add('total_tokens <= ?', query.maxTokens);
+  const fts = query.q === undefined ? null : toFtsQuery(query.q);
+  if (fts !== null) add('trace_id IN (SELECT trace_id FROM search_docs WHERE rowid IN (SELECT rowid FROM search WHERE search MATCH ?))', fts);
+  const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+  return { sql: `SELECT * FROM traces ${clause} ORDER BY start_us DESC, trace_id DESC LIMIT ?`, params: [...params, limit] };
+}
