@@ -1,0 +1,64 @@
+/**
+ * instrumentAll(): one call at startup instruments every Hopscope model request (through the
+ * models package's request interceptor), every concurrency wait, and every agent run, tool call
+ * and output function (through the agent hooks). Calling it again replaces the settings.
+ */
+import { installAgentHooks, installModelHooks, type InterceptedRequest, type ModelResponse, type RequestOptions, type StreamedResponse } from '@hopscope/models';
+import { runInAgentRunSpan } from './agent/run-span.js';
+import { runInOutputFunctionSpan, runInToolSpan } from './agent/tool-spans.js';
+import { runInConcurrencyWaitSpan } from './concurrency-span.js';
+import { configureTelemetry, type ConfigureTelemetryOptions, type TelemetryHandle } from './configure-telemetry.js';
+import { instrumentChatRequest, instrumentChatStream } from './instrument-request.js';
+import { InstrumentationSettings, type InstrumentationOptions } from './settings.js';
+
+/** InstrumentationSettings options, plus `export: 'otlp'` to set up an OTLP SDK first. */
+export interface InstrumentAllOptions extends InstrumentationOptions {
+  /** `'otlp'`: call `configureTelemetry(telemetry)` and record to its providers. */
+  readonly export?: 'otlp';
+  readonly telemetry?: ConfigureTelemetryOptions;
+}
+
+/** Removes the hooks; `telemetry` is set when `export: 'otlp'` configured an SDK. */
+export interface UninstallInstrumentation {
+  (): void;
+  readonly settings: InstrumentationSettings;
+  readonly telemetry: TelemetryHandle | undefined;
+}
+
+function resolveSettings(options: InstrumentationSettings | InstrumentAllOptions | undefined): { settings: InstrumentationSettings; telemetry: TelemetryHandle | undefined } {
+  if (options instanceof InstrumentationSettings) return { settings: options, telemetry: undefined };
+  const { export: exportTo, telemetry: telemetryOptions, ...rest } = options ?? {};
+  if (exportTo === undefined) return { settings: new InstrumentationSettings(rest), telemetry: undefined };
+  const telemetry = configureTelemetry(telemetryOptions);
+  const providers = { tracerProvider: telemetry.tracerProvider, meterProvider: telemetry.meterProvider, loggerProvider: telemetry.loggerProvider };
+  return { settings: new InstrumentationSettings({ ...providers, ...rest }), telemetry };
+}
+
+function intercept<T extends ModelResponse | StreamedResponse>(settings: InstrumentationSettings, request: InterceptedRequest, next: (options?: RequestOptions) => Promise<T>): Promise<T> {
+  const call = { model: request.model, messages: request.messages, settings: request.settings, parameters: request.parameters, options: request.options };
+  if (request.stream) return instrumentChatStream(settings, call, (o) => next(o) as Promise<StreamedResponse>) as Promise<T>;
+  return instrumentChatRequest(settings, call, (o) => next(o) as Promise<ModelResponse>) as Promise<T>;
+}
+
+/**
+ * Instruments every model, agent run and tool call from now on; returns the uninstaller.
+ * @example
+ * instrumentAll({ export: 'otlp', telemetry: { serviceName: 'support-bot' } });
+ */
+export function instrumentAll(options?: InstrumentationSettings | InstrumentAllOptions): UninstallInstrumentation {
+  const { settings, telemetry } = resolveSettings(options);
+  const removeModelHooks = installModelHooks({
+    interceptRequest: (request, next) => intercept(settings, request, next),
+    wrapConcurrencyWait: (info, wait) => runInConcurrencyWaitSpan(settings, info, wait),
+  });
+  const removeAgentHooks = installAgentHooks({
+    wrapRun: (run, next) => runInAgentRunSpan(settings, run, next),
+    wrapToolExecute: (call, next) => runInToolSpan(settings, call, next),
+    wrapOutputProcess: (output, next) => runInOutputFunctionSpan(settings, output, next),
+  });
+  const uninstall = () => {
+    removeModelHooks();
+    removeAgentHooks();
+  };
+  return Object.assign(uninstall, { settings, telemetry });
+}
