@@ -99,3 +99,7 @@ export const ATTR_GEN_AI_TOKEN_TYPE = 'gen_ai.token.type';
 export const ATTR_HOPSCOPE_HOP_INDEX = 'hopscope.hop.index';
 export const ATTR_HOPSCOPE_HOP_COUNT = 'hopscope.hop.count';
 export const ATTR_HOPSCOPE_HOP_OUTCOME = 'hopscope.hop.outcome';
+/** True on the hop whose response was returned to the caller. */
+export const ATTR_HOPSCOPE_HOP_WINNER = 'hopscope.hop.winner';
+/** True when the hop was started by hedging while an earlier hop was still running. */
+export const ATTR_HOPSCOPE_HOP_HEDGED = 'hopscope.hop.hedged';
