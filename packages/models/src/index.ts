@@ -93,3 +93,16 @@ export type { RunContext, Tool, ToolExecute, ToolOptions } from './agent/tool.js
 export { tool } from './agent/tool.js';
 export type { AgentOptions, AgentRunResult, CompletedAgentRun, DeferredAgentRun, DeferredToolRequests, DeferredToolResults, OutputContext, OutputToolOptions, RunOptions, UsageLimits } from './agent/types.js';
 export { computeUuidV7, newUuidV7 } from './agent/uuid-v7.js';
+export type { ProviderModelOptions } from './providers/shared/model-options.js';
+export type { OpenAIChatModelOptions } from './providers/openai-chat/openai-chat-model.js';
+export { OpenAIChatModel } from './providers/openai-chat/openai-chat-model.js';
+export type { OpenAIResponsesModelOptions } from './providers/openai-responses/openai-responses-model.js';
+export { OpenAIResponsesModel } from './providers/openai-responses/openai-responses-model.js';
+export type { AnthropicModelOptions } from './providers/anthropic/anthropic-model.js';
+export { AnthropicModel } from './providers/anthropic/anthropic-model.js';
+export type { OpenAICompatibleProvider } from './providers/openai-compatible/table.js';
+export { OPENAI_COMPATIBLE_PROVIDERS, UNSUPPORTED_PREFIXES } from './providers/openai-compatible/table.js';
+export type { ModelApi, ModelTarget, ResolveModelTargetOptions } from './providers/registry/resolve-model-target.js';
+export { computeSupportedPrefixes, parseModelString, resolveModelTarget } from './providers/registry/resolve-model-target.js';
+export type { InferModelOptions } from './infer-model.js';
+export { inferModel } from './infer-model.js';
