@@ -13,16 +13,25 @@ export class ModelRetry extends HopscopeError {
   static override readonly errorName: string = 'ModelRetry';
 }
 
+/** Base of the two ways a tool call ends without failing: it waits for the caller. */
+abstract class ToolCallDeferral extends HopscopeError {
+  static override readonly errorName: string = 'ToolCallDeferral';
+  /** Carried to `deferredToolRequests.metadata[toolCallId]`. */
+  readonly metadata: Readonly<Record<string, unknown>> | undefined;
+  constructor(message: string, metadata: Readonly<Record<string, unknown>> | undefined) {
+    super(message);
+    this.metadata = metadata;
+  }
+}
+
 /**
  * Ends the run with this call listed in `deferredToolRequests.calls`, for the caller to run elsewhere.
  * @example throw new CallDeferred({ queue: 'batch-jobs' });
  */
-export class CallDeferred extends HopscopeError {
+export class CallDeferred extends ToolCallDeferral {
   static override readonly errorName: string = 'CallDeferred';
-  readonly metadata: Readonly<Record<string, unknown>> | undefined;
   constructor(metadata?: Readonly<Record<string, unknown>>) {
-    super('The tool call was deferred');
-    this.metadata = metadata;
+    super('The tool call was deferred', metadata);
   }
 }
 
@@ -30,12 +39,10 @@ export class CallDeferred extends HopscopeError {
  * Ends the run with this call listed in `deferredToolRequests.approvals`, for a person to approve.
  * @example if (!ctx.toolCallApproved) throw new ApprovalRequired({ reason: 'deletes files' });
  */
-export class ApprovalRequired extends HopscopeError {
+export class ApprovalRequired extends ToolCallDeferral {
   static override readonly errorName: string = 'ApprovalRequired';
-  readonly metadata: Readonly<Record<string, unknown>> | undefined;
   constructor(metadata?: Readonly<Record<string, unknown>>) {
-    super('The tool call requires approval');
-    this.metadata = metadata;
+    super('The tool call requires approval', metadata);
   }
 }
 
@@ -66,5 +73,5 @@ export class UsageLimitExceeded extends HopscopeError {
  * @example if (isDeferral(error)) span.end();
  */
 export function isDeferral(error: unknown): error is CallDeferred | ApprovalRequired {
-  return error instanceof CallDeferred || error instanceof ApprovalRequired;
+  return error instanceof ToolCallDeferral;
 }

@@ -4,7 +4,7 @@
  */
 import type { RetryPromptPart, ToolCallPart, ToolReturnPart } from '../messages.js';
 import { getAgentHooks } from './hooks.js';
-import { ApprovalRequired, CallDeferred, ModelRetry } from './errors.js';
+import { ApprovalRequired, isDeferral, ModelRetry } from './errors.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, StepRetries } from './retry-budget.js';
 import type { RunState } from './run-state.js';
@@ -78,7 +78,7 @@ async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: Pe
       retries.fail(call.toolName, maxRetries, error);
       return { kind: 'part', part: retryPrompt(error.message, call.toolCallId, call.toolName) };
     }
-    if (error instanceof CallDeferred || error instanceof ApprovalRequired) {
+    if (isDeferral(error)) {
       return { kind: 'deferred', call, approval: error instanceof ApprovalRequired, metadata: error.metadata };
     }
     throw error;

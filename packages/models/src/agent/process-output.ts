@@ -4,7 +4,7 @@
  */
 import type { RetryPromptPart, ToolCallPart } from '../messages.js';
 import type { ToolDefinition } from '../settings.js';
-import { ApprovalRequired, CallDeferred, ModelRetry } from './errors.js';
+import { ApprovalRequired, isDeferral, ModelRetry } from './errors.js';
 import { getAgentHooks } from './hooks.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, spendOutputRetry } from './retry-budget.js';
@@ -58,7 +58,7 @@ export async function processOutputCall(state: RunState, output: ResolvedOutputT
       spendOutputRetry(state, maxRetries, error);
       return { kind: 'retry', part: retryPrompt(error.message, call.toolCallId, call.toolName) };
     }
-    if (error instanceof CallDeferred || error instanceof ApprovalRequired) {
+    if (isDeferral(error)) {
       return { kind: 'deferred', call, approval: error instanceof ApprovalRequired, metadata: error.metadata };
     }
     throw error;

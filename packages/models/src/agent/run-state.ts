@@ -2,19 +2,12 @@
  * The mutable state of one run, and the live `AgentRunInfo` view hooks read it through.
  */
 import type { ModelMessage } from '../messages.js';
-import type { Model } from '../model.js';
 import type { ModelRequestParameters } from '../settings.js';
 import { computeRunUsageAdd, runUsage, type RequestUsage, type RunUsage } from '../usage.js';
 import type { AgentRunInfo, AgentRunStatus } from './hooks.js';
 
-export interface RunIdentity {
-  readonly agentName: string;
-  readonly description: string | undefined;
-  readonly runId: string;
-  readonly conversationId: string;
-  readonly model: Model;
-  readonly metadata: Readonly<Record<string, unknown>> | undefined;
-}
+/** What a run is, fixed at its start. */
+export type RunIdentity = Pick<AgentRunInfo, 'agentName' | 'description' | 'runId' | 'conversationId' | 'model' | 'metadata'>;
 
 export class RunState {
   readonly messages: ModelMessage[];
