@@ -1,10 +1,11 @@
 /**
  * Cooldown and circuit breaker, shared by every request on one FallbackModel. A member that
- * fails with a retryable error (429, 5xx, 529, timeout, dropped connection) is skipped until its
+ * fails with a retryable provider error (429, 5xx, 529, timeout, dropped connection) is skipped until its
  * `Retry-After` (or the configured cooldown) has passed; then exactly one request probes it
  * (half-open) while concurrent requests keep skipping it; the probe's outcome closes the circuit
  * or starts a new cooldown. Time comes from the caller, so tests drive it with a fake clock.
  */
+import { ConcurrencyLimitError } from '../concurrency/errors.js';
 import { ModelAPIError, ModelHTTPError } from '../errors.js';
 
 export type MemberState = 'healthy' | 'cooling' | 'probing';
@@ -36,6 +37,8 @@ export interface MemberHealth {
  */
 export function computeCooldownMs(error: unknown, options: CooldownOptions): number | undefined {
   if (!(error instanceof ModelAPIError) || !error.isRetryable) return undefined;
+  // A full local queue says nothing about the provider's health.
+  if (error instanceof ConcurrencyLimitError) return undefined;
   const retryAfter = error instanceof ModelHTTPError ? error.retryAfterMs : undefined;
   return Math.min(options.maxMs, retryAfter ?? options.defaultMs);
 }
