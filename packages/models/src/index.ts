@@ -106,3 +106,21 @@ export type { ModelApi, ModelTarget, ResolveModelTargetOptions } from './provide
 export { computeSupportedPrefixes, parseModelString, resolveModelTarget } from './providers/registry/resolve-model-target.js';
 export type { InferModelOptions } from './infer-model.js';
 export { inferModel } from './infer-model.js';
+export type { ErrorClass, ErrorCondition, ErrorPredicate, FallbackCondition, FallbackEvent, FallbackMember, FallbackModelOptions, FallbackOn, FallbackPolicy, MemberHealth, MemberState, ResponseCondition, ResponsePredicate } from './fallback/index.js';
+export {
+  computeChainUsage,
+  computeCooldownMs,
+  FallbackExceptionGroup,
+  FallbackModel,
+  FallbackResponseRejectedError,
+  FallbackStreamError,
+  ForwardingStreamedResponse,
+  HedgeLostError,
+  isCategory,
+  onError,
+  onResponse,
+  parseFallbackOn,
+  TRANSIENT_CATEGORIES,
+} from './fallback/index.js';
+export type { ConcurrencyLimitOptions } from './concurrency/index.js';
+export { ConcurrencyLimitedModel, ConcurrencyLimiter, ConcurrencyLimitError, ConcurrencyLimitExceededError, ConcurrencyQueueTimeoutError, limitModelConcurrency } from './concurrency/index.js';
