@@ -1,7 +1,8 @@
 /**
  * End to end: the agent loop over a real provider SDK, against the loopback mock provider.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { UserError } from '../errors.js';
 import type { ModelRequest } from '../messages.js';
 import { AnthropicModel } from '../providers/anthropic/anthropic-model.js';
 import { OpenAIChatModel } from '../providers/openai-chat/openai-chat-model.js';
@@ -75,5 +76,22 @@ describe('agent over the Anthropic SDK (Messages)', () => {
     expect(JSON.stringify(second.system)).toContain('You are a weather bot.');
     expect(second.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'user']);
     expect(second.messages[2]!.content[0]).toMatchObject({ type: 'tool_result', tool_use_id: 'toolu_w' });
+  });
+});
+
+describe('agent with a "provider:model" string', () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('resolves the name through inferModel at the first run and talks to that provider', async () => {
+    vi.stubEnv('OLLAMA_BASE_URL', mock.baseUrl('openai'));
+    mock.setReply('llama3.2', { text: 'Hi from llama.' });
+    const agent = new Agent('ollama:llama3.2', { name: 'local_agent' });
+    const result = await agent.run('Hello');
+    expect(result.output).toBe('Hi from llama.');
+    expect(mock.requests[0]).toMatchObject({ api: 'openai-chat', modelName: 'llama3.2' });
+  });
+
+  it('rejects the run when the name cannot be resolved', async () => {
+    await expect(new Agent('nosuchprovider:model-x').run('Hello')).rejects.toBeInstanceOf(UserError);
   });
 });

@@ -7,7 +7,7 @@ import type { Model } from '../model.js';
 import type { ModelResponseStreamEvent } from '../stream.js';
 import { EventChannel } from './event-channel.js';
 import { toOutputTool } from './process-output.js';
-import { resolveModel } from './resolve-model.js';
+import { ModelResolver } from './resolve-model.js';
 import { executeRun, type AgentConfig, type UserPromptInput } from './run.js';
 import type { Tool } from './tool.js';
 import type { AgentOptions, AgentRunResult, RunOptions } from './types.js';
@@ -59,6 +59,7 @@ export class Agent<TOutput = string> {
   readonly description: string | undefined;
   private readonly config: AgentConfig;
   private readonly scopedModel = new AsyncLocalStorage<Model | string>();
+  private readonly resolver = new ModelResolver();
   private overrides: { readonly model: Model | string }[] = [];
 
   constructor(
@@ -78,8 +79,7 @@ export class Agent<TOutput = string> {
 
   /** Runs the agent to a final answer, or to deferred tool calls. */
   async run(prompt?: UserPromptInput, options: RunOptions = {}): Promise<AgentRunResult<TOutput>> {
-    const model = await resolveModel(this.currentModel);
-    return executeRun<TOutput>(this.config, model, prompt, options);
+    return executeRun<TOutput>(this.config, this.resolver.resolve(this.currentModel), prompt, options);
   }
 
   /**
@@ -92,7 +92,7 @@ export class Agent<TOutput = string> {
   runStream(prompt?: UserPromptInput, options: RunOptions = {}): AgentStreamRun<TOutput> {
     const channel = new EventChannel<ModelResponseStreamEvent>();
     const modelChoice = this.currentModel;
-    const promise = (async () => executeRun<TOutput>(this.config, await resolveModel(modelChoice), prompt, options, channel))();
+    const promise = (async () => executeRun<TOutput>(this.config, this.resolver.resolve(modelChoice), prompt, options, channel))();
     promise.then(
       () => channel.close(),
       (error: unknown) => channel.close({ value: error }),
