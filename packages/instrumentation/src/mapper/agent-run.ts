@@ -7,7 +7,7 @@ import { toSystemInstructionsAttributes } from './chat-finish.js';
 import { toEventDict, toOtelEvents } from './events.js';
 import { toLogfireJsonSchema } from './json-schema.js';
 import { toOtelMessages } from './messages.js';
-import { toCompactJson, toSerializableValue } from './serialize.js';
+import { toJsonText, toSerializableValue } from './serialize.js';
 import { toUsageAttributes } from './usage.js';
 import type { ContentOptions, InstrumentationVersion } from './types.js';
 
@@ -33,10 +33,10 @@ export function toAgentRunStartAttributes(o: { agentName: string; modelName?: st
   };
 }
 
-/** `final_result`: a string as is, anything else as compact JSON; only on success with content. */
+/** `final_result`: a string as is, anything else as compact JSON; only with content. @example toFinalResultAttributes({ a: 1 }, content) // { final_result: '{"a":1}' } */
 export function toFinalResultAttributes(finalResult: unknown, content: ContentOptions): Attributes {
   if (!content.includeContent || finalResult === undefined) return {};
-  const value = typeof finalResult === 'string' ? finalResult : toCompactJson(toSerializableValue(finalResult, content));
+  const value = typeof finalResult === 'string' ? finalResult : toJsonText(toSerializableValue(finalResult, content));
   return { [A.ATTR_FINAL_RESULT]: value };
 }
 
@@ -60,14 +60,14 @@ function toRunMessageAttributes(o: AgentRunEndInput): Attributes {
   const row = FEATURES_BY_VERSION[content.version];
   const attributes: Attributes =
     row.messageFormat === 'events'
-      ? { [row.agentMessagesAttribute]: toCompactJson(toOtelEvents(o.allMessages, content).map(toEventDict)) }
+      ? { [row.agentMessagesAttribute]: toJsonText(toOtelEvents(o.allMessages, content).map(toEventDict)) }
       : {
-          [row.agentMessagesAttribute]: toCompactJson(toOtelMessages(o.allMessages, content)),
+          [row.agentMessagesAttribute]: toJsonText(toOtelMessages(o.allMessages, content)),
           ...toSystemInstructionsAttributes(o.instructions, content),
           ...(o.newMessageIndex > 0 ? { [A.ATTR_PYDANTIC_AI_NEW_MESSAGE_INDEX]: o.newMessageIndex } : {}),
           ...(o.variableInstructions ? { [A.ATTR_PYDANTIC_AI_VARIABLE_INSTRUCTIONS]: true } : {}),
         };
-  if (o.metadata !== undefined && o.metadata !== null) attributes[A.ATTR_METADATA] = toCompactJson(toSerializableValue(o.metadata, content));
+  if (o.metadata !== undefined && o.metadata !== null) attributes[A.ATTR_METADATA] = toJsonText(toSerializableValue(o.metadata, content));
   return attributes;
 }
 

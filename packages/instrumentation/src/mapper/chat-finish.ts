@@ -7,7 +7,7 @@ import { toChoiceEvent, toEventDict, toEventLogRecords, toOtelEvents } from './e
 import { computeInstructions } from './instructions.js';
 import { toLogfireJsonSchema } from './json-schema.js';
 import { toOtelMessages, toResponseMessage, toToolCodeArgs } from './messages.js';
-import { toCompactJson } from './serialize.js';
+import { toJsonText } from './serialize.js';
 import { toUsageAttributes } from './usage.js';
 import type { ContentOptions, OtelLogRecordData } from './types.js';
 
@@ -24,10 +24,10 @@ export interface ChatFinishInput {
   readonly eventMode: 'attributes' | 'logs';
 }
 
-/** `gen_ai.system_instructions` when there are instructions and content may be recorded. */
+/** `gen_ai.system_instructions` when there are instructions and content may be recorded. @example toSystemInstructionsAttributes('Be brief.', content) // { 'gen_ai.system_instructions': '[{"type":"text","content":"Be brief."}]' } */
 export function toSystemInstructionsAttributes(instructions: string | undefined, content: ContentOptions): Attributes {
   if (!instructions || !content.includeContent) return {};
-  return { [A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: toCompactJson([{ type: 'text', content: instructions }]) };
+  return { [A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: toJsonText([{ type: 'text', content: instructions }]) };
 }
 
 function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {
@@ -36,13 +36,13 @@ function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logR
     const options = { system: o.system, ...(o.parameters !== undefined ? { parameters: o.parameters } : {}) };
     const events = [...toOtelEvents(o.inputMessages, content, options), toChoiceEvent(o.response, content, o.system)];
     if (o.eventMode === 'logs') return { attributes: {}, logRecords: toEventLogRecords(events) };
-    const attributes = { [A.ATTR_EVENTS]: toCompactJson(events.map(toEventDict)), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
+    const attributes = { [A.ATTR_EVENTS]: toJsonText(events.map(toEventDict)), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
     return { attributes, logRecords: [] };
   }
   const instructions = toSystemInstructionsAttributes(computeInstructions(o.inputMessages, o.parameters), content);
   const attributes = {
-    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toCompactJson(toOtelMessages(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {})),
-    [A.ATTR_GEN_AI_OUTPUT_MESSAGES]: toCompactJson([toResponseMessage(o.response, content, toToolCodeArgs(o.parameters))]),
+    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toJsonText(toOtelMessages(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {})),
+    [A.ATTR_GEN_AI_OUTPUT_MESSAGES]: toJsonText([toResponseMessage(o.response, content, toToolCodeArgs(o.parameters))]),
     ...instructions,
     [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: Object.keys(instructions).length > 0 }),
   };

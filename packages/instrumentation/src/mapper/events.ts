@@ -43,7 +43,7 @@ export function toOtelEvents(messages: readonly ModelMessage[], content: Content
   return events;
 }
 
-/** The `gen_ai.choice` event of a response: `{index: 0, message}`, no message index. */
+/** The `gen_ai.choice` event of a response: `{index: 0, message}`, no message index. @example toChoiceEvent(response, content, 'openai').body // { index: 0, message: { role: 'assistant', content: 'Paris' } } */
 export function toChoiceEvent(response: ModelResponse, content: ContentOptions, system: string | undefined): OtelEvent {
   return toEvent(A.EVENT_GEN_AI_CHOICE, { index: 0, message: toAssistantEventBody(response, content) }, content, undefined, system);
 }
@@ -53,7 +53,7 @@ export function toEventDict(event: OtelEvent): Record<string, unknown> {
   return { ...event.body, ...event.attributes };
 }
 
-/** Events as log records for `eventMode: 'logs'`. */
+/** Events as log records for `eventMode: 'logs'` (body and attributes kept apart). @example toEventLogRecords(events)[0].eventName === 'gen_ai.user.message' */
 export function toEventLogRecords(events: readonly OtelEvent[]): OtelLogRecordData[] {
   return events.map((event) => ({ eventName: event.name, body: event.body, attributes: event.attributes }));
 }

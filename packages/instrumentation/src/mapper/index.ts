@@ -20,7 +20,7 @@ export type { LogfireJsonSchemaSpec } from './json-schema.js';
 export { guessMediaTypeFromUrl, mapMediaTypeToFileModality, mapMediaTypeToModality, mapUrlKindToModality } from './media-type.js';
 export { toOtelMessages, toResponseMessage } from './messages.js';
 export { toOutputFunctionErrorOutcome, toOutputFunctionSpanName, toOutputFunctionStartAttributes } from './output-function.js';
-export { computeBinaryIdentifier, toCompactJson, toSerializableValue, toUrlSafeBase64 } from './serialize.js';
+export { computeBinaryIdentifier, toCompactJson, toJsonText, toSerializableValue, toUrlSafeBase64 } from './serialize.js';
 export { toModelRequestParametersJson, toToolDefinitionsJson } from './tool-definitions.js';
 export { parseToolDeferral, toToolDeferralOutcome } from './tool-deferral.js';
 export type { ToolDeferralName } from './tool-deferral.js';

@@ -35,7 +35,7 @@ function toRequestMessages(request: ModelRequest, content: ContentOptions): Otel
   return messages;
 }
 
-/** The assistant message of one response, `finish_reason` last when known. */
+/** The assistant message of one response, `finish_reason` last when known. @example toResponseMessage(response, content) // { role: 'assistant', parts: [...], finish_reason: 'stop' } */
 export function toResponseMessage(response: ModelResponse, content: ContentOptions, codeArgs?: ToolCodeArgs): OtelMessage {
   const message: OtelMessage = { role: 'assistant', parts: response.parts.flatMap((part) => toResponsePartOtelParts(part, content, codeArgs)) };
   if (response.finishReason !== undefined) message.finish_reason = response.finishReason;
@@ -45,6 +45,7 @@ export function toResponseMessage(response: ModelResponse, content: ContentOptio
 /**
  * A conversation as GenAI messages: consecutive system parts and consecutive other parts of a request
  * each become one message; a response becomes one assistant message. Instructions are not rendered here.
+ * With `parameters`, tool calls get `code_arg_name` / `code_arg_language` from their tool's metadata.
  * @example
  * toOtelMessages([modelRequest([systemPrompt('S'), userPrompt('U')])], { version: 5, includeContent: true, includeBinaryContent: true })
  * // [{ role: 'system', parts: [{ type: 'text', content: 'S' }] }, { role: 'user', parts: [{ type: 'text', content: 'U' }] }]

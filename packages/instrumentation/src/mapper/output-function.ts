@@ -4,7 +4,7 @@ import * as A from '../semconv/attributes.js';
 import { FEATURES_BY_VERSION, formatSpanName } from '../semconv/versions.js';
 import { toBaggageAttributes } from './chat-start.js';
 import { toLogfireJsonSchema } from './json-schema.js';
-import { toCompactJson, toSerializableValue } from './serialize.js';
+import { toJsonText, toSerializableValue } from './serialize.js';
 import type { BaggageIds, ContentOptions, InstrumentationVersion, ToolSpanOutcome } from './types.js';
 
 /** @example toOutputFunctionSpanName('final_result', 3) === 'execute_tool final_result' */
@@ -27,7 +27,7 @@ export function toOutputFunctionStartAttributes(o: { target: string; toolCallId?
     [A.ATTR_LOGFIRE_MSG]: `running output function: ${o.target}`,
     ...(hasCallId ? { [A.ATTR_GEN_AI_TOOL_CALL_ID]: o.toolCallId } : {}),
     ...(content.includeContent
-      ? { [FEATURES_BY_VERSION[content.version].toolArgumentsAttribute]: toCompactJson(toSerializableValue(o.output ?? null, content)) }
+      ? { [FEATURES_BY_VERSION[content.version].toolArgumentsAttribute]: toJsonText(toSerializableValue(o.output ?? null, content)) }
       : {}),
     [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'tool', version: content.version, includeContent: content.includeContent, hasCallId }),
   };

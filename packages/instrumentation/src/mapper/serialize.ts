@@ -14,7 +14,7 @@ function bytesOf(data: Uint8Array): Buffer {
   return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** pydantic-ai's default BinaryContent identifier: the first 6 hex digits of the data's SHA-1. */
+/** pydantic-ai's default BinaryContent identifier: the first 6 hex digits of the data's SHA-1. @example computeBinaryIdentifier(binaryContent(utf8('abc'), 'text/plain')) === 'a9993e' */
 export function computeBinaryIdentifier(content: BinaryContent): string {
   return content.identifier ?? createHash('sha1').update(bytesOf(content.data)).digest('hex').slice(0, 6);
 }
@@ -74,10 +74,19 @@ export function toSerializableValue(value: unknown, o: { includeBinaryContent: b
 }
 
 /**
+ * Compact JSON of a value that is already JSON-safe (built by the mappers or by toSerializableValue):
+ * no second walk over it. Lone surrogates come out escaped, as with toCompactJson.
+ * @example toJsonText([{ type: 'text' }]) === '[{"type":"text"}]'
+ */
+export function toJsonText(jsonSafe: unknown): string {
+  return JSON.stringify(jsonSafe) ?? 'null';
+}
+
+/**
  * Compact JSON of a value (decision 2). Non-JSON-safe input is first made safe with the binary data
  * kept; lone surrogates are escaped (`\udXXX`), so the text is always well-formed.
  * @example toCompactJson({ a: [1, 'x'] }) === '{"a":[1,"x"]}'
  */
 export function toCompactJson(value: unknown): string {
-  return JSON.stringify(toSerializableValue(value, { includeBinaryContent: true })) ?? 'null';
+  return toJsonText(toSerializableValue(value, { includeBinaryContent: true }));
 }

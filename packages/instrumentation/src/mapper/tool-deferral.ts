@@ -1,7 +1,7 @@
 /** CallDeferred / ApprovalRequired on a function-tool span (spec section 10.1): v5 leaves the span UNSET. */
 import * as A from '../semconv/attributes.js';
 import { FEATURES_BY_VERSION } from '../semconv/versions.js';
-import { toCompactJson, toSerializableValue } from './serialize.js';
+import { toJsonText, toSerializableValue } from './serialize.js';
 import type { ContentOptions, ToolSpanOutcome } from './types.js';
 
 export type ToolDeferralName = 'CallDeferred' | 'ApprovalRequired';
@@ -34,7 +34,7 @@ export function toToolDeferralOutcome(error: unknown, content: ContentOptions): 
   const attributes = {
     [A.ATTR_PYDANTIC_AI_TOOL_DEFERRAL_NAME]: deferral.name,
     ...(content.includeContent && deferral.metadata != null
-      ? { [A.ATTR_PYDANTIC_AI_TOOL_DEFERRAL_METADATA]: toCompactJson(toSerializableValue(deferral.metadata, content)) }
+      ? { [A.ATTR_PYDANTIC_AI_TOOL_DEFERRAL_METADATA]: toJsonText(toSerializableValue(deferral.metadata, content)) }
       : {}),
   };
   const isError = FEATURES_BY_VERSION[content.version].toolDeferralStatus === 'error';

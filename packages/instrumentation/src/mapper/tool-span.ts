@@ -6,7 +6,7 @@ import { FEATURES_BY_VERSION, formatSpanName } from '../semconv/versions.js';
 import { toBaggageAttributes } from './chat-start.js';
 import { toLogfireJsonSchema } from './json-schema.js';
 import { toToolCallArguments } from './response-parts.js';
-import { toCompactJson, toSerializableValue } from './serialize.js';
+import { toJsonText, toSerializableValue } from './serialize.js';
 import type { BaggageIds, ContentOptions, InstrumentationVersion } from './types.js';
 
 /** @example toToolSpanName('get_weather', 2) === 'running tool' */
@@ -14,10 +14,10 @@ export function toToolSpanName(toolName: string, version: InstrumentationVersion
   return formatSpanName(FEATURES_BY_VERSION[version].toolSpanName, toolName);
 }
 
-/** `args_as_json_str`: `'{}'` when empty, the model's raw string verbatim, else compact JSON. */
+/** `args_as_json_str`: `'{}'` when empty, the model's raw string verbatim, else compact JSON. @example toToolArgumentsText({ city: 'Paris' }, content) === '{"city":"Paris"}' */
 export function toToolArgumentsText(args: ToolCallPart['args'], content: ContentOptions): string {
   if (args === undefined || args === '') return '{}';
-  return typeof args === 'string' ? args : toCompactJson(toToolCallArguments(args, content));
+  return typeof args === 'string' ? args : toJsonText(toToolCallArguments(args, content));
 }
 
 /**
@@ -38,9 +38,9 @@ export function toToolStartAttributes(o: { call: Pick<ToolCallPart, 'toolName' |
   };
 }
 
-/** A tool or output-function result: a string as is, anything else as compact JSON (binary per options). */
+/** A tool or output-function result: a string as is, anything else as compact JSON (binary per options). @example toToolResultText([1], content) === '[1]' */
 export function toToolResultText(result: unknown, content: ContentOptions): string {
-  return typeof result === 'string' ? result : toCompactJson(toSerializableValue(result ?? null, content));
+  return typeof result === 'string' ? result : toJsonText(toSerializableValue(result ?? null, content));
 }
 
 /**
