@@ -1,1 +1,16 @@
 export const PACKAGE_NAME = '@hopscope/viewer';
+export { createApp, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_UI_DIR } from './app.js';
+export type { CreateAppOptions, ViewerApp } from './app.js';
+export { startViewer, isLoopbackHost, RemoteBindError } from './start-viewer.js';
+export type { StartViewerOptions, ViewerHandle } from './start-viewer.js';
+export { SqliteSpanStore, DEFAULT_STORE_MAX_BYTES, resolveDatabaseFile } from './store/sqlite-span-store.js';
+export type { SqliteSpanStoreOptions } from './store/sqlite-span-store.js';
+export type { SpanStore, IngestResult, MetricSummary, StoreStats } from './store/span-store.js';
+export { HttpError } from './http/http-error.js';
+export { IngestGate } from './http/ingest-gate.js';
+export type { IngestGateOptions } from './http/ingest-gate.js';
+export { startGrpcReceiver } from './grpc/grpc-receiver.js';
+export type { GrpcReceiver, GrpcReceiverOptions } from './grpc/grpc-receiver.js';
+export { parseCliArgs, parseByteSize, CliUsageError } from './parse-cli-args.js';
+export type { CliOptions } from './parse-cli-args.js';
+export { OtlpDecodeError } from './otlp/otlp-decode-error.js';
