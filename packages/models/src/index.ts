@@ -86,7 +86,7 @@ export type { ConcurrencyWaitInfo } from './hooks.js';
 export type { AgentHooks, AgentModelRequestInfo, AgentRunInfo, AgentRunStatus, OutputProcessInfo, ToolExecuteInfo } from './agent/hooks.js';
 export { getAgentHooks, installAgentHooks } from './agent/hooks.js';
 export type { UsageLimitName } from './agent/errors.js';
-export { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, UsageLimitExceeded } from './agent/errors.js';
+export { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, toToolRetryPrompt, ToolRetryError, UsageLimitExceeded } from './agent/errors.js';
 export type { AgentOverride, AgentStreamRun } from './agent/agent.js';
 export { Agent } from './agent/agent.js';
 export type { RunContext, Tool, ToolExecute, ToolOptions } from './agent/tool.js';

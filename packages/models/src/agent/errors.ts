@@ -4,6 +4,7 @@
  * copies through the `Symbol.for` markers of `HopscopeError`.
  */
 import { HopscopeError } from '../errors.js';
+import { retryPromptText, type RetryPromptPart } from '../messages.js';
 
 /**
  * Asks the model to try the call again; the message is sent back as a retry prompt.
@@ -11,6 +12,30 @@ import { HopscopeError } from '../errors.js';
  */
 export class ModelRetry extends HopscopeError {
   static override readonly errorName: string = 'ModelRetry';
+}
+
+/**
+ * A tool call that must be retried, with the retry prompt the model will get: thrown inside
+ * `wrapToolExecute` when the arguments do not validate (pydantic-ai's ToolRetryError). It is a
+ * `ModelRetry`, so one `instanceof ModelRetry` check covers both kinds of retry.
+ * @example if (error instanceof ToolRetryError) span.setAttribute('result', retryPromptText(error.retryPrompt));
+ */
+export class ToolRetryError extends ModelRetry {
+  static override readonly errorName: string = 'ToolRetryError';
+  readonly retryPrompt: RetryPromptPart;
+  constructor(retryPrompt: RetryPromptPart) {
+    super(retryPromptText(retryPrompt));
+    this.retryPrompt = retryPrompt;
+  }
+}
+
+/**
+ * The retry prompt a `ModelRetry` (or `ToolRetryError`) from a tool call turns into.
+ * @example retryPromptText(toToolRetryPrompt(error, { toolName: 'get_weather', toolCallId: 'c1' }))
+ */
+export function toToolRetryPrompt(error: ModelRetry, call: { readonly toolName: string; readonly toolCallId: string }): RetryPromptPart {
+  if (error instanceof ToolRetryError) return error.retryPrompt;
+  return { partKind: 'retry-prompt', content: error.message, toolName: call.toolName, toolCallId: call.toolCallId, timestamp: new Date() };
 }
 
 /** Base of the two ways a tool call ends without failing: it waits for the caller. */

@@ -4,7 +4,7 @@
  */
 import type { RetryPromptPart, ToolCallPart, ToolReturnPart } from '../messages.js';
 import { getAgentHooks } from './hooks.js';
-import { ApprovalRequired, isDeferral, ModelRetry } from './errors.js';
+import { ApprovalRequired, isDeferral, ModelRetry, toToolRetryPrompt, ToolRetryError } from './errors.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, StepRetries } from './retry-budget.js';
 import type { RunState } from './run-state.js';
@@ -46,13 +46,8 @@ async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: Pe
     retries.fail(call.toolName, env.defaultRetries);
     return { kind: 'part', part: retryPrompt(`Unknown tool name: '${call.toolName}'. ${names ? `Available tools: ${names}` : 'No tools available.'}`, call.toolCallId, call.toolName) };
   }
-  const maxRetries = tool.retries ?? env.defaultRetries;
-  const parsed = parseToolArgs(call, tool.definition.parametersJsonSchema);
-  if (!parsed.ok) {
-    retries.fail(call.toolName, maxRetries);
-    return { kind: 'part', part: retryPrompt(parsed.errors, call.toolCallId, call.toolName) };
-  }
   if (tool.requiresApproval && !approved) return { kind: 'deferred', call, approval: true, metadata: undefined };
+  const maxRetries = tool.retries ?? env.defaultRetries;
   const ctx: RunContext = {
     agentName: env.state.info.agentName,
     runId: env.state.info.runId,
@@ -66,8 +61,12 @@ async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: Pe
     signal: env.signal,
     metadata: env.state.info.metadata,
   };
-  env.state.addToolCalls(1);
-  const execute = async (): Promise<unknown> => tool.execute(parsed.args, ctx);
+  const execute = async (): Promise<unknown> => {
+    const parsed = parseToolArgs(call, tool.definition.parametersJsonSchema);
+    if (!parsed.ok) throw new ToolRetryError(retryPrompt(parsed.errors, call.toolCallId, call.toolName));
+    env.state.addToolCalls(1);
+    return tool.execute(parsed.args, ctx);
+  };
   const hook = getAgentHooks()?.wrapToolExecute;
   try {
     const info = { run: env.state.info, runId: env.state.info.runId, toolName: call.toolName, toolCallId: call.toolCallId, args: call.args, tool: tool.definition };
@@ -76,7 +75,7 @@ async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: Pe
   } catch (error) {
     if (error instanceof ModelRetry) {
       retries.fail(call.toolName, maxRetries, error);
-      return { kind: 'part', part: retryPrompt(error.message, call.toolCallId, call.toolName) };
+      return { kind: 'part', part: toToolRetryPrompt(error, call) };
     }
     if (isDeferral(error)) {
       return { kind: 'deferred', call, approval: error instanceof ApprovalRequired, metadata: error.metadata };

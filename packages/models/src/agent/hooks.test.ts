@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { toolCallPart } from '../messages.js';
+import { retryPromptText, toolCallPart } from '../messages.js';
 import { FunctionModel } from '../testing/function-model.js';
 import { TestModel } from '../testing/test-model.js';
 import { Agent } from './agent.js';
-import { ApprovalRequired, CallDeferred, isDeferral } from './errors.js';
+import { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, ToolRetryError } from './errors.js';
 import { getAgentHooks, installAgentHooks, type AgentHooks, type AgentRunInfo } from './hooks.js';
 import { tool } from './tool.js';
 
@@ -101,6 +101,21 @@ describe('agent hooks', () => {
     expect(rec.log.slice(-2)).toEqual(['error tool boom pyd_ai_tool_call_id__boom {} RangeError', 'error run agent RangeError']);
     expect(rec.runs[0]!.status()).toBe('error');
     expect(rec.runs[0]!.result()).toBeUndefined();
+  });
+
+  it('runs argument validation inside wrapToolExecute, failing it with a ToolRetryError that carries the retry prompt', async () => {
+    const rec = recordingHooks();
+    const errors: unknown[] = [];
+    uninstall = installAgentHooks({
+      ...rec.hooks,
+      wrapToolExecute: (call, next) => rec.hooks.wrapToolExecute!(call, next).catch((error: unknown) => { errors.push(error); throw error; }),
+    });
+    const strictWeather = tool({ name: 'get_weather', parameters: { type: 'object', required: ['city'] }, execute: () => 'sunny' });
+    const model = new FunctionModel((messages) => (messages.length === 1 ? [toolCallPart('get_weather', '{}', 'c1')] : 'ok'));
+    await new Agent(model, { tools: [strictWeather] }).run('x');
+    expect(rec.log).toContain('error tool get_weather c1 "{}" ToolRetryError');
+    expect(errors[0]).toBeInstanceOf(ModelRetry);
+    expect(retryPromptText((errors[0] as ToolRetryError).retryPrompt)).toMatch(/^1 validation error:[\s\S]*Field required[\s\S]*Fix the errors and try again\.$/);
   });
 
   it('flags streamed requests', async () => {

@@ -4,7 +4,7 @@
  */
 import type { RetryPromptPart, ToolCallPart } from '../messages.js';
 import type { ToolDefinition } from '../settings.js';
-import { ApprovalRequired, isDeferral, ModelRetry } from './errors.js';
+import { ApprovalRequired, isDeferral, ModelRetry, toToolRetryPrompt } from './errors.js';
 import { getAgentHooks } from './hooks.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, spendOutputRetry } from './retry-budget.js';
@@ -56,7 +56,7 @@ export async function processOutputCall(state: RunState, output: ResolvedOutputT
   } catch (error) {
     if (error instanceof ModelRetry) {
       spendOutputRetry(state, maxRetries, error);
-      return { kind: 'retry', part: retryPrompt(error.message, call.toolCallId, call.toolName) };
+      return { kind: 'retry', part: toToolRetryPrompt(error, call) };
     }
     if (isDeferral(error)) {
       return { kind: 'deferred', call, approval: error instanceof ApprovalRequired, metadata: error.metadata };
