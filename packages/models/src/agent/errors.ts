@@ -14,6 +14,8 @@ export class ModelRetry extends HopscopeError {
   static override readonly errorName: string = 'ModelRetry';
 }
 
+const RETRY_ADVICE = '\n\nFix the errors and try again.';
+
 /**
  * A tool call that must be retried, with the retry prompt the model will get: thrown inside
  * `wrapToolExecute` when the arguments do not validate (pydantic-ai's ToolRetryError). It is a
@@ -24,7 +26,10 @@ export class ToolRetryError extends ModelRetry {
   static override readonly errorName: string = 'ToolRetryError';
   readonly retryPrompt: RetryPromptPart;
   constructor(retryPrompt: RetryPromptPart) {
-    super(retryPromptText(retryPrompt));
+    // The message is the prompt without its closing advice, as a ModelRetry message would be, so
+    // `retryPromptText({ content: error.message, toolName, ... })` gives the same text either way.
+    const text = retryPromptText(retryPrompt);
+    super(text.endsWith(RETRY_ADVICE) ? text.slice(0, -RETRY_ADVICE.length) : text);
     this.retryPrompt = retryPrompt;
   }
 }

@@ -115,7 +115,10 @@ describe('agent hooks', () => {
     await new Agent(model, { tools: [strictWeather] }).run('x');
     expect(rec.log).toContain('error tool get_weather c1 "{}" ToolRetryError');
     expect(errors[0]).toBeInstanceOf(ModelRetry);
-    expect(retryPromptText((errors[0] as ToolRetryError).retryPrompt)).toMatch(/^1 validation error:[\s\S]*Field required[\s\S]*Fix the errors and try again\.$/);
+    const error = errors[0] as ToolRetryError;
+    const text = retryPromptText(error.retryPrompt);
+    expect(text).toMatch(/^1 validation error:[\s\S]*Field required[\s\S]*Fix the errors and try again\.$/);
+    expect(retryPromptText({ partKind: 'retry-prompt', content: error.message, toolName: 'get_weather', toolCallId: 'c1' })).toBe(text);
   });
 
   it('flags streamed requests', async () => {
