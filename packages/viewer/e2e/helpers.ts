@@ -143,7 +143,7 @@ export async function startSeededViewer(options: { seed?: boolean } = {}): Promi
 }
 
 /**
- * The trace id and the span ids (by span name) of one of the UI's own fixtures.
+ * The trace id and the span ids (by span name, first span of a name wins) of one of the UI's own fixtures.
  *
  * @example
  * const { traceId, spanIds } = await readUiFixture('ui-v4-parts');
@@ -153,5 +153,7 @@ export async function readUiFixture(name: string): Promise<{ traceId: string; sp
     resourceSpans: Array<{ scopeSpans: Array<{ spans: Array<{ traceId: string; spanId: string; name: string }> }> }>;
   };
   const spans = body.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans));
-  return { traceId: spans[0]!.traceId, spanIds: new Map(spans.map((s) => [s.name, s.spanId])) };
+  const spanIds = new Map<string, string>();
+  for (const span of spans) if (!spanIds.has(span.name)) spanIds.set(span.name, span.spanId);
+  return { traceId: spans[0]!.traceId, spanIds };
 }

@@ -76,7 +76,12 @@ export function TraceListPage({ filters, navigate }: { readonly filters: ListFil
     },
     [],
   );
-  useLiveUpdates(!paused && cursor === undefined, onLive);
+  const onConnect = useCallback(() => {
+    if (connectedOnce.current) setReloads((n) => n + 1);
+    connectedOnce.current = true;
+  }, []);
+  const connectedOnce = useRef(false);
+  useLiveUpdates(!paused && cursor === undefined, onLive, onConnect);
 
   const totals = computePageTotals(page.rows);
   const toggleSelected = (traceId: string, checked: boolean): void =>
