@@ -1,5 +1,11 @@
+import Long from 'long';
 import protobuf from 'protobufjs';
 import { OTLP_PROTO_TEXT } from './otlp-proto-text.js';
+
+// 64-bit fields (nanosecond times, int64 values) must decode exactly: give protobufjs Long
+// explicitly, since its own optional lookup of the `long` package fails under bundlers.
+protobuf.util.Long = Long;
+protobuf.configure();
 
 /** The three OTLP signals the receiver accepts. */
 export type OtlpSignal = 'traces' | 'logs' | 'metrics';

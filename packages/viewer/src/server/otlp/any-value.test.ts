@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { OTLP_MESSAGES } from './otlp-messages.js';
+import { parseAnyValue, toAttributeValue, toOtlpAnyValue } from './any-value.js';
+import type { TaggedValue } from './normalized-types.js';
+
+const roundTripThroughProtobuf = (json: Record<string, unknown>): unknown => {
+  const type = OTLP_MESSAGES.traces.request;
+  const request = { resourceSpans: [{ resource: { attributes: [{ key: 'k', value: json }] } }] };
+  const decoded = type.decode(type.encode(type.fromObject(request)).finish()) as unknown as { resourceSpans: { resource: { attributes: { value: unknown }[] } }[] };
+  return decoded.resourceSpans[0]?.resource.attributes[0]?.value;
+};
+
+const CASES: { name: string; json: Record<string, unknown>; tagged: TaggedValue; plain: unknown }[] = [
+  { name: 'string', json: { stringValue: 'héllo' }, tagged: 'héllo', plain: 'héllo' },
+  { name: 'empty string', json: { stringValue: '' }, tagged: '', plain: '' },
+  { name: 'bool', json: { boolValue: false }, tagged: false, plain: false },
+  { name: 'int as string', json: { intValue: '42' }, tagged: 42, plain: 42 },
+  { name: 'negative int', json: { intValue: '-7' }, tagged: -7, plain: -7 },
+  { name: 'int beyond 2^53', json: { intValue: '9007199254740993' }, tagged: { $i: '9007199254740993' }, plain: '9007199254740993' },
+  { name: 'non-integral double', json: { doubleValue: 0.25 }, tagged: 0.25, plain: 0.25 },
+  { name: 'integral double stays a double', json: { doubleValue: 5 }, tagged: { $d: 5 }, plain: 5 },
+  { name: 'bytes', json: { bytesValue: 'AAEC/w==' }, tagged: { $b: 'AAEC/w==' }, plain: { bytesBase64: 'AAEC/w==' } },
+  { name: 'array of mixed', json: { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '1' }, {}] } }, tagged: ['a', 1, null], plain: ['a', 1, null] },
+  {
+    name: 'nested kvlist',
+    json: { kvlistValue: { values: [{ key: 'x', value: { kvlistValue: { values: [{ key: 'y', value: { boolValue: true } }] } } }] } },
+    tagged: { $kv: [['x', { $kv: [['y', true]] }]] },
+    plain: { x: { y: true } },
+  },
+  { name: 'empty AnyValue', json: {}, tagged: null, plain: null },
+];
+
+describe('parseAnyValue', () => {
+  it.each(CASES)('$name: JSON, protobuf and back to OTLP/JSON', ({ json, tagged, plain }) => {
+    expect(parseAnyValue(json, 'v')).toEqual(tagged);
+    expect(parseAnyValue(roundTripThroughProtobuf(json), 'v')).toEqual(tagged);
+    expect(toAttributeValue(tagged)).toEqual(plain);
+    expect(parseAnyValue(toOtlpAnyValue(tagged), 'v')).toEqual(tagged);
+  });
+
+  it.each([
+    { name: 'int as JSON number', json: { intValue: 12 }, tagged: 12 },
+    { name: 'double as string', json: { doubleValue: '1.5' }, tagged: 1.5 },
+    { name: 'NaN', json: { doubleValue: 'NaN' }, tagged: { $d: 'NaN' } },
+    { name: 'Infinity', json: { doubleValue: 'Infinity' }, tagged: { $d: 'Infinity' } },
+    { name: 'unknown fields ignored', json: { stringValue: 's', futureField: 1 }, tagged: 's' },
+  ])('accepts $name', ({ json, tagged }) => {
+    expect(parseAnyValue(json, 'v')).toEqual(tagged);
+  });
+
+  it.each([
+    { json: { intValue: 'twelve' }, where: 'attr.intValue' },
+    { json: { stringValue: 3 }, where: 'attr.stringValue' },
+    { json: { arrayValue: { values: 'x' } }, where: 'attr.arrayValue.values' },
+    { json: 'plain', where: 'attr' },
+  ])('says where a bad value is: $where', ({ json, where }) => {
+    expect(() => parseAnyValue(json, 'attr')).toThrow(expect.objectContaining({ where }));
+  });
+});

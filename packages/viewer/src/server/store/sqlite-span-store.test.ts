@@ -1,0 +1,117 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildFallbackTrace, buildSpan, toTestId } from '../testing/build-spans.js';
+import { SqliteSpanStore } from './sqlite-span-store.js';
+
+let dir: string;
+let store: SqliteSpanStore;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'hopscope-store-'));
+  store = SqliteSpanStore.open({ path: dir });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const summaryOf = async (trace: number) => (await store.getSummaries([toTestId(trace, 16)]))[0];
+
+const EXPECTED_FALLBACK_USAGE = { inputTokens: 60, outputTokens: 12, cacheReadTokens: 4, cacheWriteTokens: 2, reasoningTokens: 3, costUsd: null, costPartial: true };
+
+describe('SqliteSpanStore rollups', () => {
+  const orders: { name: string; batches: (spans: ReturnType<typeof buildFallbackTrace>) => ReturnType<typeof buildFallbackTrace>[] }[] = [
+    { name: 'one batch', batches: (spans) => [spans] },
+    { name: 'children first, one span per request', batches: (spans) => [...spans].reverse().map((span) => [span]) },
+    { name: 'parents first, one span per request', batches: (spans) => spans.map((span) => [span]) },
+    { name: 'middle span last', batches: (spans) => [[spans[0]!, spans[2]!, spans[3]!, spans[4]!], [spans[1]!]] },
+    { name: 'every request sent twice', batches: (spans) => spans.flatMap((span) => [[span], [span]]) },
+  ];
+
+  it.each(orders)('counts hop usage once and cost as unknown when a hop has no price ($name)', async ({ batches }) => {
+    for (const batch of batches(buildFallbackTrace(1))) await store.ingestSpans(batch);
+    const summary = await summaryOf(1);
+    expect(summary?.usage).toMatchObject(EXPECTED_FALLBACK_USAGE);
+    expect(summary?.usage.knownCostUsd).toBeCloseTo(0.004, 10);
+    expect(summary).toMatchObject({ spanCount: 5, hasFallback: true, failedHopCount: 2, rootName: 'invoke_agent agent', serviceName: 'test-service', errorCount: 1, status: 'UNSET' });
+    expect([...(summary?.models ?? [])].sort()).toEqual(['a-model', 'b-model', 'c-model']);
+    expect([...(summary?.providers ?? [])].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('sums the cost of every counted hop when all are priced', async () => {
+    await store.ingestSpans(buildFallbackTrace(2, { priceEveryHop: true }));
+    const usage = (await summaryOf(2))?.usage;
+    expect(usage?.costPartial).toBe(false);
+    expect(usage?.costUsd).toBeCloseTo(0.006, 10);
+  });
+
+  it('never sums gen_ai.aggregated_usage and reads no usage as zero tokens and zero cost', async () => {
+    await store.ingestSpans([buildSpan({ trace: 3, span: 1, attributes: { 'gen_ai.aggregated_usage.input_tokens': 99 } })]);
+    expect((await summaryOf(3))?.usage).toMatchObject({ inputTokens: 0, costUsd: 0, costPartial: false });
+  });
+
+  it('assembles orphans into a trace as their root arrives', async () => {
+    const [root, ...rest] = buildFallbackTrace(4);
+    await store.ingestSpans(rest);
+    expect(await summaryOf(4)).toMatchObject({ rootSpanId: null, spanCount: 4 });
+    await store.ingestSpans([root!]);
+    expect(await summaryOf(4)).toMatchObject({ rootSpanId: toTestId(1, 8), rootName: 'invoke_agent agent', spanCount: 5 });
+    expect((await store.getTrace(toTestId(4, 16)))?.spans.map((span) => span.name)).toEqual(['invoke_agent agent', 'chat c-model', 'hop 0', 'hop 1', 'hop 2']);
+  });
+
+  it('reports duplicates and keeps counts when a client retries', async () => {
+    const spans = buildFallbackTrace(5);
+    expect(await store.ingestSpans(spans)).toMatchObject({ accepted: 5, duplicates: 0 });
+    expect(await store.ingestSpans(spans)).toMatchObject({ accepted: 0, duplicates: 5 });
+    expect((await store.getStats()).spans).toBe(5);
+  });
+});
+
+describe('SqliteSpanStore list and search', () => {
+  it('pages newest first with a cursor and filters by model, fallback, tokens and text', async () => {
+    for (let trace = 1; trace <= 5; trace++) await store.ingestSpans(buildFallbackTrace(trace).map((span) => ({ ...span, startTimeUnixNano: String(BigInt(span.startTimeUnixNano) + BigInt(trace) * 1_000_000_000n) })));
+    await store.ingestSpans([buildSpan({ trace: 9, span: 1, name: 'plain', startMs: 60_000, attributes: { 'gen_ai.input.messages': '[{"role":"user","parts":[{"type":"text","content":"where is the aardvark"}]}]' } })]);
+    const first = await store.listTraces({ limit: 4 });
+    expect(first.traces.map((trace) => trace.traceId)).toEqual([9, 5, 4, 3].map((n) => toTestId(n, 16)));
+    const second = await store.listTraces({ limit: 4, cursor: first.nextCursor ?? '' });
+    expect(second.traces.map((trace) => trace.traceId)).toEqual([2, 1].map((n) => toTestId(n, 16)));
+    expect(second.nextCursor).toBeNull();
+    expect((await store.listTraces({ model: 'b-model' })).traces).toHaveLength(5);
+    expect((await store.listTraces({ hasFallback: false })).traces.map((trace) => trace.rootName)).toEqual(['plain']);
+    expect((await store.listTraces({ minTokens: 72, maxTokens: 72 })).traces).toHaveLength(5);
+    expect((await store.listTraces({ q: 'aardv' })).traces.map((trace) => trace.rootName)).toEqual(['plain']);
+    expect((await store.listTraces({ q: 'hop' })).traces).toHaveLength(5);
+    expect(await store.getFacets()).toMatchObject({ services: ['test-service'], providers: ['a', 'b', 'c'], operations: ['chat', 'invoke_agent'] });
+  });
+
+  it('keeps big attribute values whole and serves them in slices', async () => {
+    const big = 'x'.repeat(300 * 1024) + 'END';
+    await store.ingestSpans([buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.output.messages': big } })]);
+    const span = (await store.getTrace(toTestId(1, 16)))?.spans[0];
+    expect(span?.truncatedAttributes).toEqual({ 'gen_ai.output.messages': { totalChars: big.length } });
+    expect((span?.attributes['gen_ai.output.messages'] as string).length).toBeLessThan(big.length);
+    const slice = await store.getAttributeSlice(toTestId(1, 16), toTestId(1, 8), 'gen_ai.output.messages', big.length - 3, 10);
+    expect(slice).toEqual({ key: 'gen_ai.output.messages', offset: big.length - 3, totalChars: big.length, text: 'END' });
+  });
+});
+
+describe('SqliteSpanStore byte cap', () => {
+  it('evicts whole least recently written traces and keeps the newest', async () => {
+    await store.close();
+    store = SqliteSpanStore.open({ path: dir, maxBytes: 200_000 });
+    const filler = 'y'.repeat(2_000);
+    for (let trace = 1; trace <= 40; trace++) {
+      await store.ingestSpans(Array.from({ length: 5 }, (_, index) => buildSpan({ trace, span: index + 1, parent: index === 0 ? undefined : 1, attributes: { 'gen_ai.input.messages': filler } })));
+    }
+    const stats = await store.getStats();
+    expect(stats.bytes).toBeLessThanOrEqual(200_000);
+    const remaining = (await store.listTraces({ limit: 200 })).traces;
+    expect(remaining.every((trace) => trace.spanCount === 5)).toBe(true);
+    expect(remaining[0]?.traceId).toBe(toTestId(40, 16));
+    expect(remaining.length).toBeLessThan(40);
+    expect(stats.spans).toBe(remaining.length * 5);
+    expect(await store.getTrace(toTestId(1, 16))).toBeNull();
+  });
+});
