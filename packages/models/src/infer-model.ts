@@ -7,7 +7,7 @@ import { AzureOpenAI } from 'openai';
 import { applyModelWrapper } from './hooks.js';
 import type { Model } from './model.js';
 import { isModel } from './model.js';
-import { AnthropicModel } from './providers/anthropic/anthropic-model.js';
+import { ANTHROPIC_SDK_TELEMETRY, AnthropicModel } from './providers/anthropic/anthropic-model.js';
 import { OpenAIChatModel } from './providers/openai-chat/openai-chat-model.js';
 import { OpenAIResponsesModel } from './providers/openai-responses/openai-responses-model.js';
 import { resolveModelTarget, type ModelTarget } from './providers/registry/resolve-model-target.js';
@@ -33,7 +33,7 @@ function buildModel(target: ModelTarget): Model {
     case 'openai-responses':
       return new OpenAIResponsesModel(target.modelName, { ...common, baseUrl: target.baseUrl, apiKey: target.apiKey });
     case 'anthropic':
-      if (target.bearerAuth) return new AnthropicModel(target.modelName, { ...common, client: new Anthropic({ authToken: target.apiKey, apiKey: null, baseURL: target.baseUrl, maxRetries: 0 }) });
+      if (target.bearerAuth) return new AnthropicModel(target.modelName, { ...common, client: new Anthropic({ authToken: target.apiKey, apiKey: null, baseURL: target.baseUrl, maxRetries: 0, openTelemetry: ANTHROPIC_SDK_TELEMETRY }) });
       return new AnthropicModel(target.modelName, { ...common, baseUrl: target.baseUrl, apiKey: target.apiKey });
     default: {
       const _exhaustive: never = target.api;

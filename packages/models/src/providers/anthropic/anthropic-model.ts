@@ -23,10 +23,16 @@ const ANTHROPIC_ERROR_CLASSES: SdkErrorClasses = {
   bodyOf: (error) => error.error,
 };
 
+/**
+ * The Anthropic SDK emits its own OpenTelemetry spans by default; Hopscope's instrumentation owns
+ * the GenAI spans, so clients Hopscope builds keep trace propagation but emit no spans of their own.
+ */
+export const ANTHROPIC_SDK_TELEMETRY = Object.freeze({ traces: false });
+
 function createAnthropicClient(options: AnthropicModelOptions): Anthropic {
   const apiKey = options.apiKey ?? process.env['ANTHROPIC_API_KEY'];
   if (apiKey === undefined || apiKey === '') throw new UserError('No Anthropic API key: pass `apiKey` or set the ANTHROPIC_API_KEY environment variable');
-  return new Anthropic({ apiKey, maxRetries: 0, ...(options.baseUrl !== undefined ? { baseURL: options.baseUrl } : {}) });
+  return new Anthropic({ apiKey, maxRetries: 0, openTelemetry: ANTHROPIC_SDK_TELEMETRY, ...(options.baseUrl !== undefined ? { baseURL: options.baseUrl } : {}) });
 }
 
 /**
