@@ -47,6 +47,7 @@ export class ChatSpanRecorder {
   private readonly hops: HopRecord[] = [];
   private firstChunkAt: number | undefined;
   private measurement: ChatMeasurement | undefined;
+  private failed = false;
 
   private constructor(
     private readonly settings: InstrumentationSettings,
@@ -92,16 +93,17 @@ export class ChatSpanRecorder {
     guard('chat finish', () => this.applyFinish(response), undefined);
   }
 
-  /** Records the exception event and ERROR status. */
+  /** Records the exception event and ERROR status; a failed call records no metrics. */
   fail(error: unknown): void {
+    this.failed = true;
     guard('chat error', () => recordSpanError(this.span, error, { escaped: false, describe: true }), undefined);
   }
 
-  /** Ends the span, then records the metrics if a response was finished. */
+  /** Ends the span, then records the metrics if a response was finished and nothing failed. */
   end(): void {
     guard('chat span end', () => this.span.end(), undefined);
     const measurement = this.measurement;
-    if (measurement) guard('chat metrics', () => recordChatMetrics(this.settings.instruments, measurement), undefined);
+    if (measurement && !this.failed) guard('chat metrics', () => recordChatMetrics(this.settings.instruments, measurement), undefined);
   }
 
   private recordHopSpan(record: HopRecord): void {

@@ -45,8 +45,8 @@ export function computeResponseCost(response: PricedResponse): number | undefine
 }
 
 /**
- * Sums known prices; undefined when any priced item is unknown or none is given, so a partial
- * figure is never passed off as the total.
+ * Sums known prices (to 12 significant digits, so float noise does not show); undefined when
+ * any priced item is unknown or none is given, so a partial figure is never passed off as the total.
  * @example computeCostSum([0.001, 0.002]) // 0.003
  */
 export function computeCostSum(costs: readonly (number | undefined)[]): number | undefined {
@@ -56,5 +56,5 @@ export function computeCostSum(costs: readonly (number | undefined)[]): number |
     if (cost === undefined) return undefined;
     total += cost;
   }
-  return total;
+  return Number(total.toPrecision(12));
 }

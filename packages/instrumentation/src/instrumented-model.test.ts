@@ -124,6 +124,7 @@ describe('InstrumentedModel', () => {
     const [span] = telemetry.projectSpans();
     expect(span?.status).toEqual({ code: 'ERROR', message: 'RangeError: connection reset' });
     expect(span?.attributes['gen_ai.output.messages']).toEqual([{ role: 'assistant', parts: [{ type: 'text', content: 'text1' }] }]);
+    expect(await telemetry.collectMetrics()).toEqual([]);
   });
 
   it('instrumentModel never wraps twice and nested wrappers give one span', async () => {

@@ -4,7 +4,7 @@
  * ERROR; output-function spans treat every exception as an error in every version.
  */
 import { context, trace, type Span } from '@opentelemetry/api';
-import { ModelRetry, retryPromptText, type OutputProcessInfo, type ToolExecuteInfo } from '@hopscope/models';
+import { ModelRetry, retryPromptText, toToolRetryPrompt, type OutputProcessInfo, type ToolExecuteInfo } from '@hopscope/models';
 import {
   toOutputFunctionErrorOutcome,
   toOutputFunctionSpanName,
@@ -30,7 +30,7 @@ function toToolErrorOutcome(settings: InstrumentationSettings, call: ToolExecute
   const deferral = toToolDeferralOutcome(error, settings.content);
   if (deferral) return deferral;
   if (error instanceof ModelRetry) {
-    const text = retryPromptText({ partKind: 'retry-prompt', content: error.message, toolName: call.toolName, toolCallId: call.toolCallId });
+    const text = retryPromptText(toToolRetryPrompt(error, { toolName: call.toolName, toolCallId: call.toolCallId }));
     return { attributes: toToolRetryAttributes(text, settings.content), recordException: true, setError: true };
   }
   return { attributes: {}, recordException: true, setError: true };

@@ -1,24 +1,53 @@
 /**
- * The fixed clock of the testing entry point (pure). Real timestamps are replaced by their rank
- * on a clock that starts at FIXED_CLOCK_START and ticks one millisecond per distinct instant, so
- * order is kept and values never change between runs. Values that only measure time or the
- * machine (stack traces, time to first chunk) are replaced as well, and random run and
- * conversation ids (UUIDv7) become sequential UUIDs in order of first appearance.
+ * The fixed clock of the testing entry point. A span processor counts ticks as spans start and
+ * end, in program order; `toFixedClockSpans` (pure) then puts every span on a clock that starts
+ * at FIXED_CLOCK_START_MS and moves one millisecond per tick, so order is kept and values never
+ * change between runs (real timestamps have millisecond ties that come and go). Events take their
+ * span's end time. Values that only measure time or the machine (stack traces, time to first
+ * chunk) are replaced as well, and random run and conversation ids (UUIDv7) become sequential
+ * UUIDs in order of first appearance.
  */
 import type { Attributes, HrTime } from '@opentelemetry/api';
-import type { ReadableSpan, TimedEvent } from '@opentelemetry/sdk-trace-base';
+import type { ReadableSpan, Span, SpanProcessor, TimedEvent } from '@opentelemetry/sdk-trace-base';
 
 /** 2025-01-01T00:00:00Z, in milliseconds. */
 export const FIXED_CLOCK_START_MS = Date.UTC(2025, 0, 1);
 /** One tick of the fixed clock, in seconds. */
 export const FIXED_CLOCK_TICK_SECONDS = 0.001;
 
-function toNanos(time: HrTime): bigint {
-  return BigInt(time[0]) * 1_000_000_000n + BigInt(time[1]);
-}
+/** Start and end tick of each span, by span id. */
+export type SpanTicks = ReadonlyMap<string, { readonly start: number; readonly end: number }>;
 
-function fromMillis(ms: number): HrTime {
-  return [Math.floor(ms / 1000), (ms % 1000) * 1_000_000];
+/**
+ * Counts a tick at every span start and end.
+ * @example new BasicTracerProvider({ spanProcessors: [ticks, new SimpleSpanProcessor(exporter)] })
+ */
+export class TickCountingSpanProcessor implements SpanProcessor {
+  private tick = 0;
+  private readonly ticks = new Map<string, { start: number; end: number }>();
+
+  onStart(span: Span): void {
+    this.tick += 1;
+    this.ticks.set(span.spanContext().spanId, { start: this.tick, end: this.tick });
+  }
+
+  onEnd(span: ReadableSpan): void {
+    this.tick += 1;
+    const entry = this.ticks.get(span.spanContext().spanId);
+    if (entry) entry.end = this.tick;
+  }
+
+  snapshot(): SpanTicks {
+    return new Map(this.ticks);
+  }
+
+  reset(): void {
+    this.tick = 0;
+    this.ticks.clear();
+  }
+
+  async forceFlush(): Promise<void> {}
+  async shutdown(): Promise<void> {}
 }
 
 const RANDOM_ID_ATTRIBUTES = ['gen_ai.agent.call.id', 'gen_ai.conversation.id'];
@@ -49,27 +78,26 @@ function toStableAttributes(attributes: Attributes, ids: StableIds): Attributes 
   return out;
 }
 
+function atTick(tick: number): HrTime {
+  const ms = FIXED_CLOCK_START_MS + tick;
+  return [Math.floor(ms / 1000), (ms % 1000) * 1_000_000];
+}
+
 /**
- * Copies of the spans on the fixed clock, in start order, with stable attribute values.
- * @example
- * const stable = toFixedClockSpans(exporter.getFinishedSpans());
+ * Copies of the spans on the fixed clock, in start-tick order, with stable attribute values.
+ * Spans without ticks (not seen by the processor) go last, in the order given.
+ * @example const stable = toFixedClockSpans(exporter.getFinishedSpans(), ticks.snapshot());
  */
-export function toFixedClockSpans(spans: readonly ReadableSpan[]): ReadableSpan[] {
-  const instants = new Set<bigint>();
-  for (const span of spans) {
-    instants.add(toNanos(span.startTime));
-    instants.add(toNanos(span.endTime));
-    for (const event of span.events) instants.add(toNanos(event.time));
-  }
-  const ranks = new Map([...instants].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((instant, index) => [instant, index + 1] as const));
-  const at = (time: HrTime): HrTime => fromMillis(FIXED_CLOCK_START_MS + (ranks.get(toNanos(time)) ?? 0));
+export function toFixedClockSpans(spans: readonly ReadableSpan[], ticks: SpanTicks): ReadableSpan[] {
+  const tickOf = (span: ReadableSpan) => ticks.get(span.spanContext().spanId) ?? { start: Number.MAX_SAFE_INTEGER, end: Number.MAX_SAFE_INTEGER };
+  const ordered = [...spans].sort((a, b) => tickOf(a).start - tickOf(b).start);
   const ids = new StableIds();
-  const byStart = [...spans].sort((a, b) => (toNanos(a.startTime) < toNanos(b.startTime) ? -1 : toNanos(a.startTime) > toNanos(b.startTime) ? 1 : 0));
-  const copies = byStart.map((span): ReadableSpan => {
-    const startTime = at(span.startTime);
-    const endTime = at(span.endTime);
-    const events: TimedEvent[] = span.events.map((event) => ({ ...event, time: at(event.time), ...(event.attributes ? { attributes: toStableAttributes(event.attributes, ids) } : {}) }));
-    const durationMs = (ranks.get(toNanos(span.endTime)) ?? 0) - (ranks.get(toNanos(span.startTime)) ?? 0);
+  return ordered.map((span): ReadableSpan => {
+    const { start, end } = tickOf(span);
+    const known = start !== Number.MAX_SAFE_INTEGER;
+    const startTime = known ? atTick(start) : span.startTime;
+    const endTime = known ? atTick(end) : span.endTime;
+    const events: TimedEvent[] = span.events.map((event) => ({ ...event, time: endTime, ...(event.attributes ? { attributes: toStableAttributes(event.attributes, ids) } : {}) }));
     return {
       name: span.name,
       kind: span.kind,
@@ -81,7 +109,7 @@ export function toFixedClockSpans(spans: readonly ReadableSpan[]): ReadableSpan[
       attributes: toStableAttributes(span.attributes, ids),
       links: span.links,
       events,
-      duration: fromMillis(durationMs),
+      duration: known ? [0, (end - start) * 1_000_000] : span.duration,
       ended: span.ended,
       resource: span.resource,
       instrumentationScope: span.instrumentationScope,
@@ -90,5 +118,4 @@ export function toFixedClockSpans(spans: readonly ReadableSpan[]): ReadableSpan[
       droppedLinksCount: span.droppedLinksCount,
     };
   });
-  return copies;
 }

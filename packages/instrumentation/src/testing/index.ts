@@ -8,6 +8,7 @@ export { projectLogRecords, projectMetrics } from './project-signals.js';
 export type { ScenarioContext, VersionRun } from './run-under-each-version.js';
 export { runUnderEachVersion } from './run-under-each-version.js';
 export { SequentialIdGenerator } from './sequential-id-generator.js';
-export { FIXED_CLOCK_START_MS, FIXED_CLOCK_TICK_SECONDS, toFixedClockSpans } from './fixed-clock.js';
+export type { SpanTicks } from './fixed-clock.js';
+export { FIXED_CLOCK_START_MS, FIXED_CLOCK_TICK_SECONDS, TickCountingSpanProcessor, toFixedClockSpans } from './fixed-clock.js';
 export type { OtlpTraceRequestJson } from './otlp-json.js';
 export { toOtlpTraceJson } from './otlp-json.js';

@@ -8,7 +8,7 @@ import { InMemoryLogRecordExporter, LoggerProvider, SimpleLogRecordProcessor } f
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
 import { InstrumentationSettings, type InstrumentationOptions } from '../settings.js';
 import { ensureContextManager } from '../context-manager.js';
-import { toFixedClockSpans } from './fixed-clock.js';
+import { TickCountingSpanProcessor, toFixedClockSpans } from './fixed-clock.js';
 import { toOtlpTraceJson, type OtlpTraceRequestJson } from './otlp-json.js';
 import { projectSpans, type ProjectedSpan } from './project-spans.js';
 import { projectLogRecords, projectMetrics, type ProjectedLogRecord, type ProjectedMetric } from './project-signals.js';
@@ -53,10 +53,11 @@ export function createTestTelemetry(options: { serviceName?: string } = {}): Tes
   const spanExporter = new InMemorySpanExporter();
   const logExporter = new InMemoryLogRecordExporter();
   const reader = new OnDemandMetricReader();
-  const tracerProvider = new BasicTracerProvider({ resource, idGenerator: ids, spanProcessors: [new SimpleSpanProcessor(spanExporter)] });
+  const ticks = new TickCountingSpanProcessor();
+  const tracerProvider = new BasicTracerProvider({ resource, idGenerator: ids, spanProcessors: [ticks, new SimpleSpanProcessor(spanExporter)] });
   const loggerProvider = new LoggerProvider({ resource, processors: [new SimpleLogRecordProcessor(logExporter)] });
   const meterProvider = new MeterProvider({ resource, readers: [reader] });
-  const finishedSpans = () => toFixedClockSpans(spanExporter.getFinishedSpans());
+  const finishedSpans = () => toFixedClockSpans(spanExporter.getFinishedSpans(), ticks.snapshot());
   return {
     tracerProvider,
     meterProvider,
@@ -74,6 +75,7 @@ export function createTestTelemetry(options: { serviceName?: string } = {}): Tes
       spanExporter.reset();
       logExporter.reset();
       ids.reset();
+      ticks.reset();
     },
     shutdown: async () => {
       await Promise.all([tracerProvider.shutdown(), loggerProvider.shutdown(), meterProvider.shutdown()]);
