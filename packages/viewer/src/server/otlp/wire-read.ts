@@ -72,6 +72,8 @@ const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
  */
 export function parseIdField(value: unknown, byteLength: number): { id: string | null } | { error: string } {
   if (value === undefined || value === null || value === '') return { id: null };
+  // protobufjs leaves an unset bytes field as a shared empty array on the prototype.
+  if (Array.isArray(value) && value.length === 0) return { id: null };
   let hex: string;
   if (value instanceof Uint8Array) {
     if (value.length === 0) return { id: null };
