@@ -4,7 +4,7 @@ import { FunctionModel } from '../testing/function-model.js';
 import { TestModel } from '../testing/test-model.js';
 import { Agent } from './agent.js';
 import { ApprovalRequired, CallDeferred, isDeferral, ModelRetry, ToolRetryError } from './errors.js';
-import { getAgentHooks, installAgentHooks, type AgentHooks, type AgentRunInfo } from './hooks.js';
+import { getAgentHooks, installAgentHooks, type AgentHooks, type AgentModelRequestInfo, type AgentRunInfo } from './hooks.js';
 import { tool } from './tool.js';
 
 /** A fake instrumentation: records enter/exit of each hook with its info, and what next() threw. */
@@ -119,6 +119,19 @@ describe('agent hooks', () => {
     const text = retryPromptText(error.retryPrompt);
     expect(text).toMatch(/^1 validation error:[\s\S]*Field required[\s\S]*Fix the errors and try again\.$/);
     expect(retryPromptText({ partKind: 'retry-prompt', content: error.message, toolName: 'get_weather', toolCallId: 'c1' })).toBe(text);
+  });
+
+  it('hands wrapModelRequest the model, the merged settings, the parameters and the messages sent', async () => {
+    const seen: AgentModelRequestInfo[] = [];
+    uninstall = installAgentHooks({ wrapModelRequest: (request, next) => { seen.push(request); return next(); } });
+    const model = new TestModel();
+    await new Agent(model, { tools: [weather], modelSettings: { temperature: 0.2, maxTokens: 100 } }).run('x', { modelSettings: { maxTokens: 50 } });
+    expect(seen).toHaveLength(2);
+    expect(seen[0]!.model).toBe(model);
+    expect(seen[0]!.settings).toEqual({ temperature: 0.2, maxTokens: 50 });
+    expect(seen[0]!.parameters.functionTools.map((t) => t.name)).toEqual(['get_weather']);
+    expect(seen[1]!.messages.map((m) => m.kind)).toEqual(['request', 'response', 'request']);
+    expect(seen[1]!.run.runId).toBe(seen[0]!.run.runId);
   });
 
   it('flags streamed requests', async () => {
