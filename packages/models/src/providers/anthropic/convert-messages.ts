@@ -78,7 +78,7 @@ function convertResponse(response: ModelResponse): ContentBlockParam[] {
     if (part.partKind === 'text' && part.content !== '') blocks.push({ type: 'text', text: part.content });
     else if (part.partKind === 'tool-call') blocks.push({ type: 'tool_use', id: part.toolCallId, name: part.toolName, input: toolCallArgsAsObject(part) });
     else if (part.partKind === 'thinking' && part.signature && (part.providerName === undefined || part.providerName === 'anthropic')) {
-      blocks.push({ type: 'thinking', thinking: part.content, signature: part.signature });
+      blocks.push(part.id === 'redacted_thinking' ? { type: 'redacted_thinking', data: part.signature } : { type: 'thinking', thinking: part.content, signature: part.signature });
     }
   }
   return blocks;
