@@ -52,18 +52,29 @@ function timeoutError(model: Model, ms: number, stream: boolean): ModelTimeoutEr
 async function attempt<T>(host: MemberRunHost<T>, turn: MemberTurn): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
   const model = host.models[turn.index]!;
   const deadline = new AbortController();
-  const signal = AbortSignal.any([deadline.signal, turn.signal, ...(host.signal ? [host.signal] : [])]);
   const ms = host.kind.timeoutMs;
+  const signal = combineSignals([ms !== undefined ? deadline.signal : undefined, host.options.hedgeAfterMs !== undefined ? turn.signal : undefined, host.signal]);
   const cancel = startDeadline(deadline, ms, () => timeoutError(model, ms ?? 0, host.kind.stream));
   try {
     const hop = { index: turn.index, count: host.models.length, fallback: host.fallback };
-    const value = await raceAbort(host.kind.start(model, { signal, hop }), signal, (late) => host.kind.discard(late));
+    const call = host.kind.start(model, signal ? { signal, hop } : { hop });
+    const value = signal ? await raceAbort(call, signal, (late) => host.kind.discard(late)) : await call;
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error };
   } finally {
     cancel();
   }
+}
+
+/**
+ * One signal for the sources that can fire: the deadline only when there is one, the chain's own
+ * abort only when hedging can leave members running. The common case (no deadline, no hedging,
+ * no caller signal) passes no signal at all, which keeps the SDK call on its cheapest path.
+ */
+function combineSignals(sources: readonly (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = sources.filter((s): s is AbortSignal => s !== undefined);
+  return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
 function waitSignal(host: MemberRunHost<unknown>, turn: MemberTurn): AbortSignal {
