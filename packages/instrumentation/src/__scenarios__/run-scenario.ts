@@ -54,10 +54,11 @@ function toAgent(spec: AgentSpec, model: Model): Agent<unknown> {
 }
 
 function toFallbackModel(scenario: Scenario): Model {
-  const members = (scenario.members ?? []).map((member) => new ScriptedModel(member));
+  const [first, ...rest] = (scenario.members ?? []).map((member) => new ScriptedModel(member));
+  if (!first) throw new Error(`${scenario.name}: a fallback scenario needs members`);
   const rejected = new Set((scenario.members ?? []).filter((m) => m.rejectResponse).map((m) => m.modelName));
   const fallbackOn = [ModelAPIError, onResponse((response) => rejected.has(String(response.modelName)))];
-  return new FallbackModel(...members, { fallbackOn, memberRetry: false, retry: false, cooldown: false });
+  return new FallbackModel(first, ...rest, { fallbackOn, memberRetry: false, retry: false, cooldown: false });
 }
 
 /**
