@@ -20,7 +20,7 @@ export default tseslint.config(
   {
     // Viewer UI and its browser specs: browser globals; model output is never rendered as HTML.
     files: ['packages/viewer/ui/**', 'packages/viewer/e2e/**', 'bench/ui-*'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', EventSource: 'readonly', performance: 'readonly', PerformanceObserver: 'readonly', AbortController: 'readonly', URLSearchParams: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', requestAnimationFrame: 'readonly' } },
+    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', EventSource: 'readonly', performance: 'readonly', PerformanceObserver: 'readonly', MutationObserver: 'readonly', AbortController: 'readonly', URLSearchParams: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', requestAnimationFrame: 'readonly' } },
     rules: {
       'no-restricted-syntax': [
         'error',

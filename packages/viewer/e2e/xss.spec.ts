@@ -37,7 +37,7 @@ describe('untrusted model output', () => {
     }
     await page.getByRole('region', { name: 'tool call <img src=x onerror=alert(1)>' }).waitFor();
     await page.getByText('javascript:window.__xss=1', { exact: true }).first().waitFor();
-    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __xss?: unknown }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(await page.locator('main script, main iframe, main svg, main style').count()).toBe(0);
     expect(await page.locator('main img[src="x"], main a[href^="javascript:"]').count()).toBe(0);
