@@ -114,6 +114,25 @@ describe('Agent.run', () => {
     expect(last.parts).toMatchObject([{ partKind: 'tool-return', toolName: 'final_result', content: 'Final result processed.' }]);
   });
 
+  it('accepts text too when the output tool allows it, and says so in the parameters', async () => {
+    const model = new FunctionModel((_m, info) => `${info.parameters.outputMode} ${String(info.parameters.allowTextOutput)}`);
+    const result = await new Agent<unknown>(model, { outputTool: { parameters: citySchema, allowText: true } }).run('x');
+    expect(result.output).toBe('tool_or_text true');
+  });
+
+  it('skips function tools called next to the output tool once the output is final', async () => {
+    let ran = false;
+    const side = tool({ name: 'side_effect', parameters: { type: 'object' }, execute: () => { ran = true; } });
+    const model = new FunctionModel(() => [toolCallPart('side_effect', {}, 's1'), toolCallPart('final_result', { city: 'Quito' }, 'f1')]);
+    const result = await new Agent<unknown>(model, { tools: [side], outputTool: { parameters: citySchema } }).run('x');
+    expect(ran).toBe(false);
+    expect(result.output).toEqual({ city: 'Quito' });
+    expect((result.allMessages().at(-1) as ModelRequest).parts.map((p) => [p.partKind === 'tool-return' ? p.toolCallId : '', p.partKind === 'tool-return' ? p.content : ''])).toEqual([
+      ['f1', 'Final result processed.'],
+      ['s1', 'Tool not executed - a final result was already processed.'],
+    ]);
+  });
+
   it('asks for a tool call when plain text is not allowed', async () => {
     const model = new FunctionModel((messages) => (messages.length === 1 ? 'just text' : [toolCallPart('final_result', { city: 'Rome' }, 'f1')]));
     const result = await new Agent<Record<string, unknown>>(model, { outputTool: { parameters: citySchema } }).run('x');
