@@ -2,9 +2,11 @@
  * Fallback scenarios through the real `openai` and `@anthropic-ai/sdk` clients against the
  * loopback mock provider, scripted to fail per model.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ModelAuthError, ModelRateLimitError, ModelServerError, ModelTimeoutError } from '../errors.js';
+import { installModelHooks } from '../hooks.js';
 import type { HopRecord } from '../hop.js';
+import { WrapperModel } from '../model.js';
 import { AnthropicModel } from '../providers/anthropic/anthropic-model.js';
 import { OpenAIChatModel } from '../providers/openai-chat/openai-chat-model.js';
 import { startMockProvider, type MockProvider, type MockStep } from '../testing/index.js';
@@ -23,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 beforeEach(() => mock.reset());
+afterEach(() => vi.unstubAllEnvs());
 
 const openai = (name: string) => new OpenAIChatModel(name, { baseUrl: mock.baseUrl('openai'), apiKey: 'test-key' });
 const anthropic = (name: string) => new AnthropicModel(name, { baseUrl: mock.baseUrl('anthropic'), apiKey: 'test-key' });
@@ -135,5 +138,28 @@ describe('FallbackModel over the real SDKs', () => {
     expect([first.providerName, second.providerName].sort()).toEqual(['anthropic', 'openai']);
     expect(records.some((r) => r.error instanceof ConcurrencyLimitExceededError)).toBe(true);
     expect(requestsFor('gpt-4o')).toBe(1);
+  });
+
+  it("resolves 'provider:model' members with inferModel, each wrapped once by the installed model wrapper", async () => {
+    vi.stubEnv('OPENAI_API_KEY', 'test-key');
+    vi.stubEnv('OPENAI_BASE_URL', mock.baseUrl('openai'));
+    vi.stubEnv('ANTHROPIC_API_KEY', 'test-key');
+    vi.stubEnv('ANTHROPIC_BASE_URL', mock.baseUrl('anthropic'));
+    class Tagged extends WrapperModel {}
+    const uninstall = installModelHooks({ wrapModel: (m) => new Tagged(m) });
+    try {
+      mock.script('gpt-4o', [{ fail: { status: 503 } }]);
+      const model = new FallbackModel('openai:gpt-4o', 'anthropic:claude-sonnet-4-5');
+      expect(model.modelName).toBe('fallback:gpt-4o,claude-sonnet-4-5');
+      expect(model.system).toBe('fallback:openai,anthropic');
+      expect(model.baseUrl).toBe(mock.baseUrl('openai'));
+      for (const member of model.models) {
+        expect(member).toBeInstanceOf(Tagged);
+        expect((member as Tagged).wrapped).not.toBeInstanceOf(Tagged);
+      }
+      expect((await model.request(messages)).providerName).toBe('anthropic');
+    } finally {
+      uninstall();
+    }
   });
 });

@@ -60,6 +60,25 @@ describe('FallbackModel.requestStream', () => {
     expect(b.calls).toHaveLength(0);
   });
 
+  it('cools down a member whose stream broke mid-way', async () => {
+    const model = new FallbackModel(new ScriptedModel('a', [{ breakAfter: 1, error: cut() }]), new ScriptedModel('b'));
+    await (await model.requestStream(messages)).finalResponse().catch(() => undefined);
+    expect(model.health()[0]!.state).toBe('cooling');
+  });
+
+  it('hedges a stream whose first chunk is slow: the next member streams, the slow one is aborted', async () => {
+    const records: HopRecord[] = [];
+    const a = new ScriptedModel('a', ['stall']);
+    const model = new FallbackModel(a, new ScriptedModel('b'), { hedgeAfterMs: 5, cooldown: false, onHop: (r) => records.push(r) });
+    const response = await (await model.requestStream(messages)).finalResponse();
+    expect(response.modelName).toBe('b');
+    expect(a.calls[0]!.options.signal?.aborted).toBe(true);
+    expect(records.map((r) => [r.modelName, r.outcome, r.hedged, r.winner])).toEqual([
+      ['a', 'error', false, false],
+      ['b', 'ok', true, true],
+    ]);
+  });
+
   it('surfaces the caller abort as is mid-stream, not as a fallback error', async () => {
     const { model } = setup([]);
     const controller = new AbortController();

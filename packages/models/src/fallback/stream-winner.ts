@@ -25,6 +25,8 @@ export function streamFromWinner(run: ChainRun<PeekedStream>, winner: ChainWinne
       case 'error': {
         const callerAborted = run.signal?.aborted ?? false;
         const error = callerAborted ? run.signal?.reason : end.error;
+        // A provider that breaks mid-stream is as unhealthy as one that fails up front.
+        if (!callerAborted) run.health.recordFailure(winner.index, end.error, base.endTime);
         const hop = run.emit({ ...base, outcome: 'error', error });
         return callerAborted ? error : new FallbackStreamError(hop, end.error);
       }
