@@ -7,6 +7,7 @@ import type { ModelMessage, ModelResponse } from './messages.js';
 import type { Model, RequestOptions } from './model.js';
 import type { ModelRequestParameters, ModelSettings } from './settings.js';
 import type { StreamedResponse } from './stream.js';
+import { createGlobalSlot } from './global-slot.js';
 
 /** What an interceptor sees of a request. */
 export interface InterceptedRequest {
@@ -41,12 +42,7 @@ export interface ModelHooks {
   readonly wrapConcurrencyWait?: <T>(info: ConcurrencyWaitInfo, wait: () => Promise<T>) => Promise<T>;
 }
 
-const HOOKS_KEY = Symbol.for('hopscope.models.hooks');
-type HookHolder = { [HOOKS_KEY]?: ModelHooks };
-
-function holder(): HookHolder {
-  return globalThis as HookHolder;
-}
+const slot = createGlobalSlot<ModelHooks>('hopscope.models.hooks');
 
 /**
  * Installs hooks process-wide, replacing any installed before. Returns a function that removes them.
@@ -54,15 +50,12 @@ function holder(): HookHolder {
  * const uninstall = installModelHooks({ wrapModel: (m) => new LoggingModel(m) });
  */
 export function installModelHooks(hooks: ModelHooks): () => void {
-  holder()[HOOKS_KEY] = hooks;
-  return () => {
-    if (holder()[HOOKS_KEY] === hooks) delete holder()[HOOKS_KEY];
-  };
+  return slot.install(hooks);
 }
 
 /** The hooks in force, if any. */
 export function getModelHooks(): ModelHooks | undefined {
-  return holder()[HOOKS_KEY];
+  return slot.get();
 }
 
 /** Applies the installed model wrapper, if any. */

@@ -9,6 +9,7 @@ import type { ModelMessage } from '../messages.js';
 import type { Model } from '../model.js';
 import type { ModelRequestParameters, ModelSettings, ToolDefinition } from '../settings.js';
 import type { RunUsage } from '../usage.js';
+import { createGlobalSlot } from '../global-slot.js';
 
 /** Where a run stands: running, finished with an output, ended with deferred calls, or failed. */
 export type AgentRunStatus = 'running' | 'complete' | 'deferred' | 'error';
@@ -84,12 +85,7 @@ export interface AgentHooks {
   wrapOutputProcess?<T>(output: OutputProcessInfo, next: () => Promise<T>): Promise<T>;
 }
 
-const AGENT_HOOKS_KEY = Symbol.for('hopscope.agent.hooks');
-type AgentHookHolder = { [AGENT_HOOKS_KEY]?: AgentHooks };
-
-function holder(): AgentHookHolder {
-  return globalThis as AgentHookHolder;
-}
+const slot = createGlobalSlot<AgentHooks>('hopscope.agent.hooks');
 
 /**
  * Installs agent hooks process-wide, replacing any installed before. Returns the uninstaller.
@@ -97,10 +93,7 @@ function holder(): AgentHookHolder {
  * const uninstall = installAgentHooks({ wrapRun: async (run, next) => { console.log(run.runId); return next(); } });
  */
 export function installAgentHooks(hooks: AgentHooks): () => void {
-  holder()[AGENT_HOOKS_KEY] = hooks;
-  return () => {
-    if (holder()[AGENT_HOOKS_KEY] === hooks) delete holder()[AGENT_HOOKS_KEY];
-  };
+  return slot.install(hooks);
 }
 
 /**
@@ -108,5 +101,5 @@ export function installAgentHooks(hooks: AgentHooks): () => void {
  * @example const hooks = getAgentHooks();
  */
 export function getAgentHooks(): AgentHooks | undefined {
-  return holder()[AGENT_HOOKS_KEY];
+  return slot.get();
 }
