@@ -1,14 +1,8 @@
 import { toCostText, toTokenText } from '../format/to-display-text.js';
+import type { SpanUsage } from '../genai/parse-usage.js';
 
-export interface UsageNumbers {
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheReadTokens: number;
-  readonly cacheWriteTokens: number;
-  readonly reasoningTokens: number;
-  readonly costUsd: number | null;
-  readonly costPartial?: boolean;
-}
+/** A span's own usage or a trace's totals. */
+export type UsageNumbers = SpanUsage & { readonly costPartial?: boolean };
 
 /**
  * Tokens in/out, cache read and write and reasoning apart, and cost ("unknown" without a price).

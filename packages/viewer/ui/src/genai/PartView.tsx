@@ -35,6 +35,25 @@ function MediaView({ part }: { readonly part: Extract<ChatPart, { kind: 'media' 
   );
 }
 
+function ToolPartView(props: {
+  readonly title: 'Tool call' | 'Tool return';
+  readonly part: { readonly name: string; readonly id: string | null; readonly builtin: boolean };
+  readonly value: unknown;
+  readonly missing: string;
+}) {
+  const { title, part, value, missing } = props;
+  return (
+    <section className={`part ${title === 'Tool call' ? 'part-tool-call' : 'part-tool-return'}`} aria-label={`${title.toLowerCase()} ${part.name}`}>
+      <header>
+        {title} <strong>{part.name}</strong>
+        {part.id ? <code className="muted"> {part.id}</code> : null}
+        {part.builtin ? <span className="badge">built-in</span> : null}
+      </header>
+      {value === undefined ? <NotCaptured what={missing} /> : <JsonText value={value} />}
+    </section>
+  );
+}
+
 /**
  * One message part, as text only: never HTML. Unknown part types become a generic JSON card.
  *
@@ -53,27 +72,9 @@ export function PartView({ part }: { readonly part: ChatPart }) {
         </details>
       );
     case 'tool-call':
-      return (
-        <section className="part part-tool-call" aria-label={`tool call ${part.name}`}>
-          <header>
-            Tool call <strong>{part.name}</strong>
-            {part.id ? <code className="muted"> {part.id}</code> : null}
-            {part.builtin ? <span className="badge">built-in</span> : null}
-          </header>
-          {part.arguments === undefined ? <NotCaptured what="arguments" /> : <JsonText value={part.arguments} />}
-        </section>
-      );
+      return <ToolPartView title="Tool call" part={part} value={part.arguments} missing="arguments" />;
     case 'tool-return':
-      return (
-        <section className="part part-tool-return" aria-label={`tool return ${part.name}`}>
-          <header>
-            Tool return <strong>{part.name}</strong>
-            {part.id ? <code className="muted"> {part.id}</code> : null}
-            {part.builtin ? <span className="badge">built-in</span> : null}
-          </header>
-          {part.result === undefined ? <NotCaptured what="result" /> : <JsonText value={part.result} />}
-        </section>
-      );
+      return <ToolPartView title="Tool return" part={part} value={part.result} missing="result" />;
     case 'media':
       return <MediaView part={part} />;
     case 'unknown':

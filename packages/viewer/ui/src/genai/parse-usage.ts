@@ -1,3 +1,4 @@
+import type { UsageTotals } from '../../../src/shared/api-types.js';
 import {
   ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX,
   ATTR_GEN_AI_USAGE_PREFIX,
@@ -5,16 +6,8 @@ import {
 } from './attribute-names.js';
 import { asNumber } from './read-value.js';
 
-/** One span's own usage, read from its attributes. */
-export interface SpanUsage {
-  readonly inputTokens: number;
-  readonly outputTokens: number;
-  readonly cacheReadTokens: number;
-  readonly cacheWriteTokens: number;
-  readonly reasoningTokens: number;
-  /** USD from `operation.cost`, or null when the span carries no price. */
-  readonly costUsd: number | null;
-}
+/** One span's own usage: the trace totals' fields, with a null cost when the span has no price. */
+export type SpanUsage = Omit<UsageTotals, 'costPartial' | 'knownCostUsd'>;
 
 const CACHE_WRITE = ['cache_creation.input_tokens', 'cache_write.input_tokens', 'details.cache_write_tokens', 'details.cache_creation_input_tokens', 'details.cache_creation_tokens'];
 const CACHE_READ = ['cache_read.input_tokens', 'details.cache_read_tokens', 'details.cache_read_input_tokens'];
