@@ -61,11 +61,11 @@ describe('startMockProvider', () => {
   });
 
   it('serves Anthropic messages as JSON and as events', async () => {
-    mock.setReply('claude-sonnet-4-5', { text: 'Bonjour', usage: { inputTokens: 20, outputTokens: 3, cacheWriteTokens: 7, cacheReadTokens: 2 } });
-    const message = await anthropic().messages.create({ model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
+    mock.setReply('claude-sonnet-4-6', { text: 'Bonjour', usage: { inputTokens: 20, outputTokens: 3, cacheWriteTokens: 7, cacheReadTokens: 2 } });
+    const message = await anthropic().messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
     expect(message.content[0]).toMatchObject({ type: 'text', text: 'Bonjour' });
-    expect(message.usage).toMatchObject({ input_tokens: 20, cache_creation_input_tokens: 7, cache_read_input_tokens: 2 });
-    const stream = await anthropic().messages.create({ model: 'claude-sonnet-4-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true });
+    expect(message.usage).toMatchObject({ input_tokens: 11, cache_creation_input_tokens: 7, cache_read_input_tokens: 2 });
+    const stream = await anthropic().messages.create({ model: 'claude-sonnet-4-6', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }], stream: true });
     const types: string[] = [];
     for await (const event of stream) types.push(event.type);
     expect(types[0]).toBe('message_start');
@@ -103,5 +103,44 @@ describe('startMockProvider', () => {
     mock.script('slow', [{ hang: true }]);
     const client = new OpenAI({ baseURL: mock.baseUrl('openai'), apiKey: 'k', maxRetries: 0, timeout: 200 });
     await expect(client.chat.completions.create({ model: 'slow', messages: [{ role: 'user', content: 'hi' }] })).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
+  });
+});
+
+describe('startMockProvider edge cases', () => {
+  it('answers unknown routes with 404 and bad JSON with 400 in the API error shape', async () => {
+    const notFound = await fetch(`${mock.url}/v1/models`);
+    expect(notFound.status).toBe(404);
+    const bad = await fetch(`${mock.url}/v1/messages`, { method: 'POST', body: '{oops' });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ type: 'error', error: { type: 'invalid_request_error' } });
+  });
+
+  it('sends a non-JSON 200 for notJson', async () => {
+    mock.script('gpt-4o', [{ notJson: true }]);
+    const res = await fetch(`${mock.baseUrl('openai')}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'gpt-4o', messages: [] }) });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^<html>/);
+  });
+
+  it('delays only the model that has a latency: a later request to another model answers first', async () => {
+    mock.setLatency('slow-model', 200);
+    const order: string[] = [];
+    const ask = (model: string) => fetch(`${mock.baseUrl('openai')}/chat/completions`, { method: 'POST', body: JSON.stringify({ model, messages: [] }) }).then(() => order.push(model));
+    const slow = ask('slow-model');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await Promise.all([slow, ask('fast-model')]);
+    expect(order).toEqual(['fast-model', 'slow-model']);
+  });
+
+  it('close() ends hanging requests', async () => {
+    const other = await startMockProvider();
+    other.script('m', [{ hang: true }]);
+    const pending = fetch(`${other.baseUrl('openai')}/chat/completions`, { method: 'POST', body: JSON.stringify({ model: 'm' }) }).then(
+      () => 'answered',
+      () => 'failed',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    await other.close();
+    expect(await pending).toBe('failed');
   });
 });
