@@ -6,21 +6,8 @@
 import type { HopRecord } from '../hop.js';
 import type { Model } from '../model.js';
 import { FallbackExceptionGroup, HedgeLostError } from './errors.js';
-import type { HealthTracker } from './health.js';
-import { toHopRecord, type HopKind, type HopRecordFields } from './hop-record.js';
-import { runMember, type MemberOutcome, type MemberRunHost } from './member-run.js';
-import type { ResolvedFallbackOptions } from './options.js';
-
-export interface ChainSetup<T> {
-  readonly fallback: Model;
-  readonly models: readonly Model[];
-  readonly kind: HopKind<T>;
-  readonly health: HealthTracker;
-  readonly options: ResolvedFallbackOptions;
-  readonly signal: AbortSignal | undefined;
-  /** The current request's own `onHop`. */
-  readonly onHop: ((record: HopRecord) => void) | undefined;
-}
+import { toHopRecord, type HopRecordFields } from './hop-record.js';
+import { runMember, type ChainContext, type MemberOutcome, type MemberRunHost } from './member-run.js';
 
 /** The accepted answer and where it came from. */
 export interface ChainWinner<T> {
@@ -43,28 +30,23 @@ function callSafely<A>(callback: ((arg: A) => void) | undefined, arg: A): void {
 /** Runs one request through the chain. `records` fills as hops end. */
 export class ChainRun<T> implements MemberRunHost<T> {
   readonly records: HopRecord[] = [];
-  readonly fallback: Model;
-  readonly models: readonly Model[];
-  readonly kind: HopKind<T>;
-  readonly health: HealthTracker;
-  readonly options: ResolvedFallbackOptions;
-  readonly signal: AbortSignal | undefined;
-  private readonly onHop: ((record: HopRecord) => void) | undefined;
   private readonly running = new Map<number, { readonly promise: Promise<Settled<T>>; readonly controller: AbortController }>();
   private cursor = 0;
   private forced: number | undefined;
 
-  constructor(setup: ChainSetup<T>) {
-    ({ fallback: this.fallback, models: this.models, kind: this.kind, health: this.health, options: this.options, signal: this.signal, onHop: this.onHop } = setup);
-  }
+  /** `onHop` is the current request's own listener. */
+  constructor(
+    readonly context: ChainContext<T>,
+    private readonly onHop: ((record: HopRecord) => void) | undefined,
+  ) {}
 
   /** Builds the record, keeps it, and delivers it to both listeners (and onFallback for a move). */
   emit(fields: HopRecordFields): HopRecord {
-    const record = toHopRecord(this, fields);
+    const record = toHopRecord(this.context, fields);
     this.records.push(record);
-    callSafely(this.options.onHop, record);
+    callSafely(this.context.options.onHop, record);
     callSafely(this.onHop, record);
-    if (record.outcome !== 'ok' && record.nextModel && record.nextModel !== record.model) callSafely(this.options.onFallback, { from: record, to: record.nextModel });
+    if (record.outcome !== 'ok' && record.nextModel && record.nextModel !== record.model) callSafely(this.context.options.onFallback, { from: record, to: record.nextModel });
     return record;
   }
 
@@ -75,21 +57,21 @@ export class ChainRun<T> implements MemberRunHost<T> {
   nextModelAfter(index: number): Model | undefined {
     if ([...this.running.keys()].some((i) => i !== index)) return undefined;
     const next = this.peekNext();
-    return next === undefined ? undefined : this.models[next];
+    return next === undefined ? undefined : this.context.models[next];
   }
 
   private peekNext(): number | undefined {
-    const now = this.options.clock();
-    for (let i = this.cursor; i < this.models.length; i++) if (i === this.forced || this.health.peek(i, now) !== 'skip') return i;
+    const now = this.context.options.clock();
+    for (let i = this.cursor; i < this.context.models.length; i++) if (i === this.forced || this.context.health.peek(i, now) !== 'skip') return i;
     return undefined;
   }
 
   /** Starts the next member that is not cooling down; records the skipped ones. */
   private launch(): boolean {
-    while (this.cursor < this.models.length) {
+    while (this.cursor < this.context.models.length) {
       const index = this.cursor++;
-      const now = this.options.clock();
-      const decision = this.health.admit(index, now);
+      const now = this.context.options.clock();
+      const decision = this.context.health.admit(index, now);
       if (decision === 'skip' && index !== this.forced) {
         const nextModel = this.nextModelAfter(index);
         this.emit({ index, startTime: now, endTime: now, outcome: 'skipped', hedged: false, ...(nextModel ? { nextModel } : {}) });
@@ -106,10 +88,10 @@ export class ChainRun<T> implements MemberRunHost<T> {
 
   /** Runs the chain to its winner, or throws the error that ends it. */
   async run(): Promise<ChainWinner<T>> {
-    this.signal?.throwIfAborted();
-    const now = this.options.clock();
-    const all = this.models.map((_, i) => i);
-    if (all.every((i) => this.health.peek(i, now) === 'skip')) this.forced = this.health.earliest(all);
+    this.context.signal?.throwIfAborted();
+    const now = this.context.options.clock();
+    const all = this.context.models.map((_, i) => i);
+    if (all.every((i) => this.context.health.peek(i, now) === 'skip')) this.forced = this.context.health.earliest(all);
     this.launch();
     let hedge = this.startHedgeTimer();
     try {
@@ -155,7 +137,7 @@ export class ChainRun<T> implements MemberRunHost<T> {
   }
 
   private startHedgeTimer(): { fired: Promise<'hedge'>; cancel: () => void } | undefined {
-    const ms = this.options.hedgeAfterMs;
+    const ms = this.context.options.hedgeAfterMs;
     if (ms === undefined || this.peekNext() === undefined) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fired = new Promise<'hedge'>((resolve) => {
@@ -171,9 +153,9 @@ export class ChainRun<T> implements MemberRunHost<T> {
     for (const other of others) other.controller.abort(reason);
     for (const { index, hedged, outcome } of await Promise.all(others.map((o) => o.promise))) {
       if (outcome.kind !== 'ok') continue;
-      this.kind.discard(outcome.value);
-      const { response, usage } = this.kind.snapshot(outcome.value);
-      this.emit({ index, startTime: outcome.startTime, endTime: this.options.clock(), outcome: 'ok', hedged, ...(response ? { response } : {}), ...(usage ? { usage } : {}) });
+      this.context.kind.discard(outcome.value);
+      const { response, usage } = this.context.kind.snapshot(outcome.value);
+      this.emit({ index, startTime: outcome.startTime, endTime: this.context.options.clock(), outcome: 'ok', hedged, ...(response ? { response } : {}), ...(usage ? { usage } : {}) });
     }
   }
 }

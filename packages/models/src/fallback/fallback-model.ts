@@ -27,9 +27,18 @@ function isOptions(value: unknown): value is FallbackModelOptions {
 /**
  * Tries its members in order until one answers acceptably.
  *
- * Usage: the returned response's `usage` is the SUM over every hop that consumed tokens (see
- * chain-usage.ts), so cost is never charged to the winner only; each hop's own usage, the
- * winner's included, is in its `HopRecord`, delivered to `onHop` (constructor and request).
+ * - Usage: the returned response's `usage` is the SUM over every hop that consumed tokens (see
+ *   chain-usage.ts), so cost is never charged to the winner only; each hop's own usage, the
+ *   winner's included, is in its `HopRecord`, delivered to `onHop` (constructor and request).
+ * - Retries: a member with a next hop is left at once (unless `memberRetry` is set); only where no
+ *   other hop is left does `retry` wait (Retry-After honoured up to its cap).
+ * - Cooldown: when every member is cooling down, the request does not fail untried: it calls the
+ *   member whose cooldown ends first (the others are recorded as skipped).
+ * - Streams: a member counts as answered at its first event, so everything before it (errors,
+ *   the first-chunk deadline, hedging) can still move on; response checks apply to `request`
+ *   only, since streamed output cannot be taken back. The winner's hop record is delivered when
+ *   its stream ends (read to the end, stopped early, or failed).
+ * - Abort: the caller's signal aborts the hop in flight and the chain stops; it never falls back.
  * @example
  * const model = new FallbackModel('openai:gpt-4o', 'anthropic:claude-sonnet-4-6', { fallbackOn: [ModelAPIError, onResponse(isEmpty)] });
  * const response = await model.request(messages);
@@ -70,7 +79,7 @@ export class FallbackModel extends ModelBase {
   }
 
   private chain<T>(kind: HopKind<T>, options: RequestOptions): ChainRun<T> {
-    return new ChainRun({ fallback: this, models: this.models, kind, health: this.tracker, options: this.resolved, signal: options.signal, onHop: options.onHop });
+    return new ChainRun({ fallback: this, models: this.models, kind, health: this.tracker, options: this.resolved, signal: options.signal }, options.onHop);
   }
 
   protected async doRequest(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<ModelResponse> {

@@ -19,8 +19,8 @@ export type MemberOutcome<T> =
   | { readonly kind: 'failed' | 'fatal' | 'aborted'; readonly error: unknown }
   | { readonly kind: 'lost' };
 
-/** What a member run needs from its chain. */
-export interface MemberRunHost<T> {
+/** What one request through a chain is made of, shared by the chain and its member runs. */
+export interface ChainContext<T> {
   readonly fallback: Model;
   readonly models: readonly Model[];
   readonly kind: HopKind<T>;
@@ -28,6 +28,11 @@ export interface MemberRunHost<T> {
   readonly options: ResolvedFallbackOptions;
   /** The caller's signal. */
   readonly signal: AbortSignal | undefined;
+}
+
+/** What a member run needs from its chain. */
+export interface MemberRunHost<T> {
+  readonly context: ChainContext<T>;
   emit(fields: HopRecordFields): void;
   /** Whether another member will be tried (or is running) after this one. */
   hasLaterHop(index: number): boolean;
@@ -49,16 +54,16 @@ function timeoutError(model: Model, ms: number, stream: boolean): ModelTimeoutEr
   return new ModelTimeoutError(`${model.modelName} did not answer within ${ms} ms (${which} deadline)`, { modelName: model.modelName, provider: model.system, timeoutMs: ms });
 }
 
-async function attempt<T>(host: MemberRunHost<T>, turn: MemberTurn): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-  const model = host.models[turn.index]!;
+async function attempt<T>(context: ChainContext<T>, turn: MemberTurn): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+  const model = context.models[turn.index]!;
   const deadline = new AbortController();
-  const ms = host.kind.timeoutMs;
-  const signal = combineSignals([ms !== undefined ? deadline.signal : undefined, host.options.hedgeAfterMs !== undefined ? turn.signal : undefined, host.signal]);
-  const cancel = startDeadline(deadline, ms, () => timeoutError(model, ms ?? 0, host.kind.stream));
+  const ms = context.kind.timeoutMs;
+  const signal = combineSignals([ms !== undefined ? deadline.signal : undefined, context.options.hedgeAfterMs !== undefined ? turn.signal : undefined, context.signal]);
+  const cancel = startDeadline(deadline, ms, () => timeoutError(model, ms ?? 0, context.kind.stream));
   try {
-    const hop = { index: turn.index, count: host.models.length, fallback: host.fallback };
-    const call = host.kind.start(model, signal ? { signal, hop } : { hop });
-    const value = signal ? await raceAbort(call, signal, (late) => host.kind.discard(late)) : await call;
+    const hop = { index: turn.index, count: context.models.length, fallback: context.fallback };
+    const call = context.kind.start(model, signal ? { signal, hop } : { hop });
+    const value = signal ? await raceAbort(call, signal, (late) => context.kind.discard(late)) : await call;
     return { ok: true, value };
   } catch (error) {
     return { ok: false, error };
@@ -77,8 +82,8 @@ function combineSignals(sources: readonly (AbortSignal | undefined)[]): AbortSig
   return present.length <= 1 ? present[0] : AbortSignal.any(present);
 }
 
-function waitSignal(host: MemberRunHost<unknown>, turn: MemberTurn): AbortSignal {
-  return host.signal ? AbortSignal.any([host.signal, turn.signal]) : turn.signal;
+function waitSignal(context: ChainContext<unknown>, turn: MemberTurn): AbortSignal {
+  return context.signal ? AbortSignal.any([context.signal, turn.signal]) : turn.signal;
 }
 
 /**
@@ -88,18 +93,19 @@ function waitSignal(host: MemberRunHost<unknown>, turn: MemberTurn): AbortSignal
  */
 export async function runMember<T>(host: MemberRunHost<T>, turn: MemberTurn): Promise<MemberOutcome<T>> {
   const { index, hedged } = turn;
-  const { health, options } = host;
+  const { context } = host;
+  const { health, options } = context;
   for (let attemptNumber = 1; ; attemptNumber++) {
     const startTime = options.clock();
-    const result = await attempt(host, turn);
+    const result = await attempt(context, turn);
     const endTime = options.clock();
     if (result.ok) return judgeAnswer(host, turn, result.value, startTime, endTime);
     const { error } = result;
-    if (host.signal?.aborted || turn.signal.aborted) {
+    if (context.signal?.aborted || turn.signal.aborted) {
       if (turn.probe) health.releaseProbe(index);
-      const reason = host.signal?.aborted ? host.signal.reason : turn.signal.reason;
+      const reason = context.signal?.aborted ? context.signal.reason : turn.signal.reason;
       host.emit({ index, startTime, endTime, outcome: 'error', error: reason, hedged });
-      return host.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
+      return context.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
     }
     health.recordFailure(index, error, endTime);
     let fallsBack: boolean;
@@ -112,11 +118,11 @@ export async function runMember<T>(host: MemberRunHost<T>, turn: MemberTurn): Pr
     const policy = host.hasLaterHop(index) ? options.memberRetry : options.retry;
     const delayMs = computeRetryDelayMs(error, attemptNumber, policy, options.random);
     if (delayMs !== undefined) {
-      host.emit({ index, startTime, endTime, outcome: 'error', error, nextModel: host.models[index]!, hedged });
+      host.emit({ index, startTime, endTime, outcome: 'error', error, nextModel: context.models[index]!, hedged });
       try {
-        await sleep(delayMs, waitSignal(host, turn));
+        await sleep(delayMs, waitSignal(context, turn));
       } catch (reason) {
-        return host.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
+        return context.signal?.aborted ? { kind: 'aborted', error: reason } : { kind: 'lost' };
       }
       continue;
     }
@@ -128,19 +134,20 @@ export async function runMember<T>(host: MemberRunHost<T>, turn: MemberTurn): Pr
 
 async function judgeAnswer<T>(host: MemberRunHost<T>, turn: MemberTurn, value: T, startTime: number, endTime: number): Promise<MemberOutcome<T>> {
   const { index, hedged } = turn;
-  host.health.recordSuccess(index);
-  const response = host.kind.checkable(value);
-  if (!response || host.options.policy.responseChecks.length === 0) return { kind: 'ok', value, startTime };
+  const { health, kind, options, models } = host.context;
+  health.recordSuccess(index);
+  const response = kind.checkable(value);
+  if (!response || options.policy.responseChecks.length === 0) return { kind: 'ok', value, startTime };
   let rejected: boolean;
   try {
-    rejected = await matchesResponse(host.options.policy, response);
+    rejected = await matchesResponse(options.policy, response);
   } catch (predicateError) {
     host.emit({ index, startTime, endTime, outcome: 'error', error: predicateError, response, usage: response.usage, hedged });
     return { kind: 'fatal', error: predicateError };
   }
   if (!rejected) return { kind: 'ok', value, startTime };
-  const error = new FallbackResponseRejectedError(host.models[index]!.modelName, response);
+  const error = new FallbackResponseRejectedError(models[index]!.modelName, response);
   const nextModel = host.nextModelAfter(index);
-  host.emit({ index, startTime, endTime: host.options.clock(), outcome: 'rejected', error, response, usage: response.usage, hedged, ...(nextModel ? { nextModel } : {}) });
+  host.emit({ index, startTime, endTime: options.clock(), outcome: 'rejected', error, response, usage: response.usage, hedged, ...(nextModel ? { nextModel } : {}) });
   return { kind: 'failed', error };
 }

@@ -16,17 +16,17 @@ import type { PeekedStream } from './hop-kinds.js';
 export function streamFromWinner(run: ChainRun<PeekedStream>, winner: ChainWinner<PeekedStream>, mapUsage: (usage: RequestUsage) => RequestUsage): ForwardingStreamedResponse {
   const { stream, iterator, first } = winner.value;
   const record = (end: StreamEnd) => {
-    const base = { index: winner.index, startTime: winner.startTime, endTime: run.options.clock(), hedged: winner.hedged, response: stream.get(), usage: stream.usage() };
+    const base = { index: winner.index, startTime: winner.startTime, endTime: run.context.options.clock(), hedged: winner.hedged, response: stream.get(), usage: stream.usage() };
     switch (end.kind) {
       case 'complete':
       case 'abandoned':
         run.emit({ ...base, outcome: 'ok', winner: true });
         return undefined;
       case 'error': {
-        const callerAborted = run.signal?.aborted ?? false;
-        const error = callerAborted ? run.signal?.reason : end.error;
+        const callerAborted = run.context.signal?.aborted ?? false;
+        const error = callerAborted ? run.context.signal?.reason : end.error;
         // A provider that breaks mid-stream is as unhealthy as one that fails up front.
-        if (!callerAborted) run.health.recordFailure(winner.index, end.error, base.endTime);
+        if (!callerAborted) run.context.health.recordFailure(winner.index, end.error, base.endTime);
         const hop = run.emit({ ...base, outcome: 'error', error });
         return callerAborted ? error : new FallbackStreamError(hop, end.error);
       }
