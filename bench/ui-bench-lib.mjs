@@ -18,7 +18,7 @@ export async function startViewer() {
   const module = await import(pathToFileURL(modulePath).href);
   if (typeof module.startViewer !== 'function') throw new Error(`${modulePath} does not export startViewer: build the viewer server first`);
   const dataDir = await mkdtemp(join(tmpdir(), 'hopscope-ui-bench-'));
-  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db') });
+  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db'), grpcPort: null });
   const url = (server.url ?? `http://127.0.0.1:${server.port}`).replace(/\/$/, '');
   return { url, close: async () => { await server.close(); await rm(dataDir, { recursive: true, force: true }); } };
 }

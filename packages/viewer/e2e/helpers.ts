@@ -116,7 +116,7 @@ export interface RunningViewer {
   close(): Promise<void>;
 }
 
-type StartViewer = (options: { port: number; host: string; db: string }) => Promise<{ url?: string; port?: number; close(): Promise<void> | void }>;
+type StartViewer = (options: { port: number; host: string; db: string; grpcPort: null }) => Promise<{ url?: string; port?: number; close(): Promise<void> | void }>;
 
 /**
  * A real viewer server (`startViewer` of @hopscope/viewer) on an ephemeral port and a temp store,
@@ -130,7 +130,7 @@ export async function startSeededViewer(options: { seed?: boolean } = {}): Promi
   const module = (await import('@hopscope/viewer')) as unknown as { startViewer?: StartViewer };
   if (typeof module.startViewer !== 'function') throw new Error('@hopscope/viewer does not export startViewer yet: the browser specs need the real server');
   const dataDir = await mkdtemp(join(tmpdir(), 'hopscope-e2e-'));
-  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db') });
+  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db'), grpcPort: null });
   const url = server.url ?? `http://127.0.0.1:${server.port}`;
   if (options.seed !== false) for (const { body } of await readOtlpFixtures()) await postOtlp(url, body);
   return {
