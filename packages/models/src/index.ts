@@ -102,7 +102,7 @@ export type { AnthropicModelOptions } from './providers/anthropic/anthropic-mode
 export { AnthropicModel } from './providers/anthropic/anthropic-model.js';
 export type { OpenAICompatibleProvider } from './providers/openai-compatible/table.js';
 export { OPENAI_COMPATIBLE_PROVIDERS, UNSUPPORTED_PREFIXES } from './providers/openai-compatible/table.js';
-export type { ModelApi, ModelTarget, ResolveModelTargetOptions } from './providers/registry/resolve-model-target.js';
+export type { ModelApi, ModelTarget, ResolveModelTargetOptions } from './providers/registry/types.js';
 export { computeSupportedPrefixes, parseModelString, resolveModelTarget } from './providers/registry/resolve-model-target.js';
 export type { InferModelOptions } from './infer-model.js';
 export { inferModel } from './infer-model.js';

@@ -10,7 +10,8 @@ import { isModel } from './model.js';
 import { ANTHROPIC_SDK_TELEMETRY, AnthropicModel } from './providers/anthropic/anthropic-model.js';
 import { OpenAIChatModel } from './providers/openai-chat/openai-chat-model.js';
 import { OpenAIResponsesModel } from './providers/openai-responses/openai-responses-model.js';
-import { resolveModelTarget, type ModelTarget } from './providers/registry/resolve-model-target.js';
+import { resolveModelTarget } from './providers/registry/resolve-model-target.js';
+import type { ModelTarget } from './providers/registry/types.js';
 
 export interface InferModelOptions {
   /** Overrides the provider's default base URL (for gateway/*, the gateway's base URL). */

@@ -4,32 +4,9 @@
  */
 import { UserError } from '../../errors.js';
 import { OPENAI_COMPATIBLE_PROVIDERS, UNSUPPORTED_PREFIXES } from '../openai-compatible/table.js';
-
-/** The wire API a target speaks. */
-export type ModelApi = 'openai-chat' | 'openai-responses' | 'anthropic';
-
-/** Everything needed to build a model for a model string. */
-export interface ModelTarget {
-  readonly api: ModelApi;
-  readonly modelName: string;
-  readonly system: string;
-  readonly baseUrl: string;
-  readonly apiKey: string;
-  /** Anthropic behind the Pydantic AI Gateway authenticates with a bearer token, not x-api-key. */
-  readonly bearerAuth?: boolean;
-  /** Azure OpenAI's `api-version` query parameter. */
-  readonly azureApiVersion?: string;
-  /** Set when the prefix is deprecated: what to use instead. */
-  readonly deprecation?: string;
-}
-
-export interface ResolveModelTargetOptions {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly baseUrl?: string | undefined;
-  readonly apiKey?: string | undefined;
-}
-
-type Env = ResolveModelTargetOptions['env'];
+import { readEnv, requireKey } from './env.js';
+import { GATEWAY_UPSTREAMS, resolveGatewayTarget } from './gateway.js';
+import type { ModelApi, ModelTarget, ResolveModelTargetOptions } from './types.js';
 
 const FIRST_PARTY = {
   openai: { api: 'openai-chat', system: 'openai', baseUrl: 'https://api.openai.com/v1', baseUrlEnv: 'OPENAI_BASE_URL', apiKeyEnv: 'OPENAI_API_KEY' },
@@ -37,20 +14,6 @@ const FIRST_PARTY = {
   'openai-responses': { api: 'openai-responses', system: 'openai', baseUrl: 'https://api.openai.com/v1', baseUrlEnv: 'OPENAI_BASE_URL', apiKeyEnv: 'OPENAI_API_KEY' },
   anthropic: { api: 'anthropic', system: 'anthropic', baseUrl: 'https://api.anthropic.com', baseUrlEnv: 'ANTHROPIC_BASE_URL', apiKeyEnv: 'ANTHROPIC_API_KEY' },
 } as const satisfies Record<string, { api: ModelApi; system: string; baseUrl: string; baseUrlEnv: string; apiKeyEnv: string }>;
-
-/** The Pydantic AI Gateway's default base URL (each upstream is a route under it). */
-export const GATEWAY_DEFAULT_BASE_URL = 'https://gateway.pydantic.dev/proxy';
-
-const GATEWAY_UPSTREAMS: Readonly<Record<string, { api: ModelApi; route: string; system: string }>> = {
-  openai: { api: 'openai-chat', route: 'openai', system: 'openai' },
-  'openai-chat': { api: 'openai-chat', route: 'openai', system: 'openai' },
-  chat: { api: 'openai-chat', route: 'openai', system: 'openai' },
-  'openai-responses': { api: 'openai-responses', route: 'openai-responses', system: 'openai' },
-  responses: { api: 'openai-responses', route: 'openai-responses', system: 'openai' },
-  anthropic: { api: 'anthropic', route: 'anthropic', system: 'anthropic' },
-  groq: { api: 'openai-chat', route: 'groq', system: 'groq' },
-};
-const GATEWAY_UNSUPPORTED = new Set(['bedrock', 'converse', 'google-vertex', 'gemini']);
 
 /**
  * Every prefix `inferModel` builds a model for, sorted (gateway upstreams as `gateway/<upstream>`).
@@ -80,30 +43,6 @@ export function parseModelString(model: string): { prefix: string; modelName: st
   throw new UserError(`Unknown model "${model}": use "provider:model", e.g. "openai:gpt-4o". Supported prefixes: ${computeSupportedPrefixes().join(', ')}`);
 }
 
-function readEnv(env: Env, names: readonly string[]): string | undefined {
-  for (const name of names) {
-    const value = env[name];
-    if (value !== undefined && value !== '') return value;
-  }
-  return undefined;
-}
-
-function requireKey(options: ResolveModelTargetOptions, names: readonly string[], provider: string): string {
-  const key = options.apiKey ?? readEnv(options.env, names);
-  if (key === undefined || key === '') throw new UserError(`No API key for ${provider}: set the ${names[0]} environment variable or pass \`apiKey\``);
-  return key;
-}
-
-function resolveGateway(upstream: string, modelName: string, options: ResolveModelTargetOptions): ModelTarget {
-  if (GATEWAY_UNSUPPORTED.has(upstream)) throw new UserError(`gateway/${upstream} needs a client Hopscope does not ship (${upstream === 'bedrock' || upstream === 'converse' ? 'Bedrock Converse' : 'google-genai'}); supported gateway upstreams: ${Object.keys(GATEWAY_UPSTREAMS).join(', ')}`);
-  const route = GATEWAY_UPSTREAMS[upstream];
-  if (!route) throw new UserError(`Unknown gateway upstream "${upstream}"; supported: ${Object.keys(GATEWAY_UPSTREAMS).join(', ')}`);
-  const apiKey = options.apiKey ?? readEnv(options.env, ['PYDANTIC_AI_GATEWAY_API_KEY', 'PAIG_API_KEY']);
-  if (apiKey === undefined) throw new UserError('No API key for the Pydantic AI Gateway: set the PYDANTIC_AI_GATEWAY_API_KEY environment variable or pass `apiKey`');
-  const base = options.baseUrl ?? readEnv(options.env, ['PYDANTIC_AI_GATEWAY_BASE_URL', 'PAIG_BASE_URL']) ?? GATEWAY_DEFAULT_BASE_URL;
-  return { api: route.api, modelName, system: route.system, baseUrl: `${base.replace(/\/+$/, '')}/${route.route}`, apiKey, ...(route.api === 'anthropic' ? { bearerAuth: true } : {}) };
-}
-
 function resolveAzure(modelName: string, options: ResolveModelTargetOptions): ModelTarget {
   const endpoint = readEnv(options.env, ['AZURE_OPENAI_ENDPOINT']);
   if (options.baseUrl === undefined && endpoint === undefined) throw new UserError('Azure OpenAI needs an endpoint: set the AZURE_OPENAI_ENDPOINT environment variable or pass `baseUrl`');
@@ -121,7 +60,7 @@ function resolveAzure(modelName: string, options: ResolveModelTargetOptions): Mo
  */
 export function resolveModelTarget(model: string, options: ResolveModelTargetOptions): ModelTarget {
   const { prefix, modelName } = parseModelString(model);
-  if (prefix.startsWith('gateway/')) return resolveGateway(prefix.slice('gateway/'.length), modelName, options);
+  if (prefix.startsWith('gateway/')) return resolveGatewayTarget(prefix.slice('gateway/'.length), modelName, options);
   if (prefix === 'azure') return resolveAzure(modelName, options);
   const firstParty = FIRST_PARTY[prefix as keyof typeof FIRST_PARTY];
   if (firstParty) {

@@ -6,44 +6,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { convertToMockErrorBody, NOT_JSON_BODY } from './error-body.js';
 import { computeMockReply } from './resolve-reply.js';
-import { convertToSseText } from './sse.js';
-import type { MockApi, MockProvider, MockReply, MockRequestLog, MockStep, RecordedExchange, RecordedSseEvent } from './types.js';
+import { lowerHeaders, readBody, sendJson, sendSse } from './http-io.js';
+import type { MockApi, MockProvider, MockReply, MockRequestLog, MockStep, RecordedExchange } from './types.js';
 import { convertToMockWireAnswer, mapPathToMockApi } from './wire-answer.js';
 
 const REQUEST_ID_HEADER: Record<MockApi, string> = { 'openai-chat': 'x-request-id', 'openai-responses': 'x-request-id', anthropic: 'request-id' };
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
-function lowerHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-  return out;
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Readonly<Record<string, string>> = {}): void {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-}
-
-/** Writes SSE events one by one; with `resetAfter`, destroys the socket after that many events. */
-function sendSse(res: ServerResponse, events: readonly RecordedSseEvent[], headers: Readonly<Record<string, string>>, resetAfter?: number): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
-  res.flushHeaders();
-  const limit = resetAfter === undefined ? events.length : Math.min(resetAfter, events.length);
-  for (let i = 0; i < limit; i++) res.write(convertToSseText(events[i]!));
-  if (resetAfter === undefined) {
-    res.end();
-    return;
-  }
-  res.write('', () => setTimeout(() => res.socket?.destroy(), 20));
-}
 
 /**
  * Starts a mock provider on 127.0.0.1 (port 0 = an ephemeral port).
