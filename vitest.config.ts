@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // export condition, so tests never run against a stale dist/.
 // No 'module' condition: packages such as @opentelemetry/api point it at an ESM build with
 // extensionless imports that Node cannot load (the Anthropic SDK imports @opentelemetry/api).
-const conditions = ['@hopscope/source', 'node', 'import', 'default'];
+const conditions = ['@hopscope/source', 'node', 'default'];
 
 export default defineConfig({
   resolve: { conditions },
