@@ -13,6 +13,7 @@ import { OpenAIResponsesModel } from './providers/openai-responses/openai-respon
 import { resolveModelTarget } from './providers/registry/resolve-model-target.js';
 import type { ModelTarget } from './providers/registry/types.js';
 
+/** Overrides for inferModel. @example inferModel('groq:llama-3.3-70b', { baseUrl: mock.baseUrl('openai'), apiKey: 'test' }) */
 export interface InferModelOptions {
   /** Overrides the provider's default base URL (for gateway/*, the gateway's base URL). */
   readonly baseUrl?: string;

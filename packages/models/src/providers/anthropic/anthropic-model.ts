@@ -13,6 +13,7 @@ import { convertToAnthropicBody } from './convert-request.js';
 import { parseAnthropicResponse } from './parse-response.js';
 import { AnthropicStreamedResponse } from './stream.js';
 
+/** @example const options: AnthropicModelOptions = { settings: { maxTokens: 1024 }, retry: { maxRetries: 1 } }; */
 export type AnthropicModelOptions = ProviderModelOptions<Anthropic>;
 
 const ANTHROPIC_ERROR_CLASSES: SdkErrorClasses = {

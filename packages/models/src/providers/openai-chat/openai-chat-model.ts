@@ -12,6 +12,7 @@ import { convertToOpenAIChatBody } from './convert-request.js';
 import { parseOpenAIChatResponse } from './parse-response.js';
 import { OpenAIChatStreamedResponse } from './stream.js';
 
+/** @example const options: OpenAIChatModelOptions = { baseUrl: 'http://127.0.0.1:11434/v1', apiKey: 'ollama', system: 'ollama' }; */
 export type OpenAIChatModelOptions = ProviderModelOptions<OpenAI>;
 
 /**

@@ -3,6 +3,7 @@
  * base URL, API-key environment variables and the `system` name each reports. Data only.
  */
 
+/** One row of the table. @example const { baseUrl, apiKeyEnv } = OPENAI_COMPATIBLE_PROVIDERS.mistral; */
 export interface OpenAICompatibleProvider {
   /** The `system` the model reports (OpenTelemetry's provider name). */
   readonly system: string;
@@ -48,6 +49,7 @@ export const OPENAI_COMPATIBLE_PROVIDERS: Readonly<Record<string, OpenAICompatib
 /**
  * Prefixes that need a client Hopscope does not ship, with what is missing. They fail loudly
  * instead of reaching a wrong endpoint.
+ * @example UNSUPPORTED_PREFIXES.bedrock // 'AWS Bedrock needs SigV4-signed requests ...'
  */
 export const UNSUPPORTED_PREFIXES: Readonly<Record<string, string>> = Object.freeze({
   bedrock: 'AWS Bedrock needs SigV4-signed requests and the Bedrock Converse API client',

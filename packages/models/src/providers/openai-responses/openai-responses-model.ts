@@ -12,6 +12,7 @@ import { convertToOpenAIResponsesBody } from './convert-request.js';
 import { parseOpenAIResponsesResponse } from './parse-response.js';
 import { OpenAIResponsesStreamedResponse } from './stream.js';
 
+/** @example const options: OpenAIResponsesModelOptions = { settings: { thinking: 'high' }, retry: false }; */
 export type OpenAIResponsesModelOptions = ProviderModelOptions<OpenAI>;
 
 /**

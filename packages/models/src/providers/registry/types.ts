@@ -1,9 +1,9 @@
 /** What the model-string resolution produces. */
 
-/** The wire API a target speaks. */
+/** The wire API a target speaks. @example const api: ModelApi = 'openai-responses'; */
 export type ModelApi = 'openai-chat' | 'openai-responses' | 'anthropic';
 
-/** Everything needed to build a model for a model string. */
+/** Everything needed to build a model for a model string. @example resolveModelTarget('groq:llama', { env }).baseUrl */
 export interface ModelTarget {
   readonly api: ModelApi;
   readonly modelName: string;
@@ -18,6 +18,7 @@ export interface ModelTarget {
   readonly deprecation?: string;
 }
 
+/** Where keys and URLs come from. @example resolveModelTarget('xai:grok-4', { env: process.env, apiKey: 'xai-...' }) */
 export interface ResolveModelTargetOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly baseUrl?: string | undefined;

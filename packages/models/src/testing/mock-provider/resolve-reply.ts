@@ -3,7 +3,7 @@ import type { MockApi, MockReply, ResolvedMockReply } from './types.js';
 const ID_PREFIX: Record<MockApi, string> = { 'openai-chat': 'chatcmpl-mock', 'openai-responses': 'resp_mock', anthropic: 'msg_mock' };
 const TOOL_ID_PREFIX: Record<MockApi, string> = { 'openai-chat': 'call_mock', 'openai-responses': 'call_mock', anthropic: 'toolu_mock' };
 
-/** The text an unscripted model answers. */
+/** The text an unscripted model answers. @example expect(response.parts[0]).toMatchObject({ content: DEFAULT_MOCK_TEXT }) */
 export const DEFAULT_MOCK_TEXT = 'Hello from the Hopscope mock provider.';
 
 /**

@@ -3,10 +3,13 @@
  * holds, what a recorded exchange looks like and what the mock logs about each request.
  */
 
-/** The three wire formats the mock speaks. */
+/** The three wire formats the mock speaks. @example mock.requests.filter((r) => r.api === 'anthropic') */
 export type MockApi = 'openai-chat' | 'openai-responses' | 'anthropic';
 
-/** What an `ok` step answers for a model (missing fields get defaults). */
+/**
+ * What an `ok` step answers for a model (missing fields get defaults).
+ * @example mock.setReply('gpt-4o', { text: 'Paris.', usage: { inputTokens: 12, outputTokens: 2, cacheReadTokens: 8 } })
+ */
 export interface MockReply {
   readonly text?: string;
   readonly toolCalls?: readonly { readonly name: string; readonly args: Readonly<Record<string, unknown>>; readonly id?: string }[];
@@ -17,13 +20,16 @@ export interface MockReply {
   readonly model?: string;
 }
 
-/** One SSE event of a recorded stream: `data` is written verbatim when a string, as JSON otherwise. */
+/** One SSE event of a recorded stream: `data` is written verbatim when a string, as JSON otherwise. @example { event: 'message_stop', data: { type: 'message_stop' } } */
 export interface RecordedSseEvent {
   readonly event?: string;
   readonly data: unknown;
 }
 
-/** A recorded provider exchange, as stored in `fixtures/providers/<api>/*.json`. */
+/**
+ * A recorded provider exchange, as stored in `fixtures/providers/<api>/*.json`.
+ * @example mock.script('gpt-4o-mini', [{ replay: JSON.parse(readFileSync('fixtures/providers/openai-chat/error-429.json', 'utf8')) }])
+ */
 export interface RecordedExchange {
   readonly description?: string;
   readonly api: MockApi;
@@ -45,7 +51,7 @@ export interface RecordedExchange {
   };
 }
 
-/** One scripted answer. */
+/** One scripted answer. @example mock.script('claude-haiku-4-5', [{ fail: { status: 529 } }, { hang: true }, 'ok']) */
 export type MockStep =
   | 'ok'
   | { readonly fail: { readonly status: number; readonly headers?: Readonly<Record<string, string>>; readonly body?: unknown } }
@@ -54,7 +60,7 @@ export type MockStep =
   | { readonly resetMidStream: { readonly afterChunks: number } }
   | { readonly replay: RecordedExchange };
 
-/** What the mock recorded about one request it received. */
+/** What the mock recorded about one request it received. @example expect(mock.requests[0]?.body).toMatchObject({ model: 'gpt-4o' }) */
 export interface MockRequestLog {
   readonly api: MockApi;
   readonly path: string;
@@ -67,7 +73,7 @@ export interface MockRequestLog {
   readonly receivedAt: number;
 }
 
-/** A running mock provider. */
+/** A running mock provider. @example const mock = await startMockProvider(); try { ... } finally { await mock.close(); } */
 export interface MockProvider {
   /** `http://127.0.0.1:PORT` */
   readonly url: string;
