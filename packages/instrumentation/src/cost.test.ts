@@ -43,3 +43,17 @@ describe('computeCostSum', () => {
     expect(computeCostSum([])).toBeUndefined();
   });
 });
+
+describe('computeResponseCost, remembered lookups', () => {
+  it('gives the same prices on repeated lookups, for other usages and dates of the same model', () => {
+    const usage = requestUsage({ inputTokens: 1000, outputTokens: 100 });
+    const first = computeResponseCost({ usage, modelName: 'gpt-4o-mini', providerName: 'openai', timestamp });
+    const again = computeResponseCost({ usage, modelName: 'gpt-4o-mini', providerName: 'openai', timestamp });
+    const double = computeResponseCost({ usage: requestUsage({ inputTokens: 2000, outputTokens: 200 }), modelName: 'gpt-4o-mini', providerName: 'openai', timestamp });
+    expect(first).toBeGreaterThan(0);
+    expect(again).toBe(first);
+    expect(double).toBeCloseTo(2 * first!, 12);
+    expect(computeResponseCost({ usage, modelName: 'not-a-model', providerName: 'openai', timestamp })).toBeUndefined();
+    expect(computeResponseCost({ usage, modelName: 'not-a-model', providerName: 'openai', timestamp })).toBeUndefined();
+  });
+});

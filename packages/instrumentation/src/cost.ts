@@ -3,9 +3,35 @@
  * package's bundled price table is read, nothing is fetched. Lookup order as the reference
  * (spec section 7): by the provider's API URL, then by the provider name.
  */
-import { calcPrice, type Usage } from '@pydantic/genai-prices';
+import { calcPrice, type PriceCalculationResult, type Provider, type Usage } from '@pydantic/genai-prices';
 import type { ModelResponse, RequestUsage } from '@hopscope/models';
 import { reportTelemetryFailure } from './report-failure.js';
+
+/**
+ * Matching a model against the whole price table is the slow part of a lookup, so the first match
+ * for a (model, provider URL, provider name) is remembered as a provider narrowed to that one
+ * model (prices, with their date and time conditions, stay the package's own); unknown models
+ * are remembered as unknown. Bounded: the memo is cleared when it reaches MAX_REMEMBERED.
+ */
+const MAX_REMEMBERED = 1024;
+const remembered = new Map<string, Provider | null>();
+
+function lookUp(usage: Usage, modelName: string, response: PricedResponse): PriceCalculationResult {
+  const timestamp = response.timestamp;
+  const byUrl = response.providerUrl ? calcPrice(usage, modelName, { providerApiUrl: response.providerUrl, timestamp }) : null;
+  return byUrl ?? calcPrice(usage, modelName, { ...(response.providerName ? { providerId: response.providerName } : {}), timestamp });
+}
+
+function priceOf(usage: Usage, modelName: string, response: PricedResponse): PriceCalculationResult {
+  const key = `${modelName}\u0000${response.providerUrl ?? ''}\u0000${response.providerName ?? ''}`;
+  const known = remembered.get(key);
+  if (known === null) return null;
+  if (known !== undefined) return calcPrice(usage, modelName, { provider: known, timestamp: response.timestamp });
+  const price = lookUp(usage, modelName, response);
+  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+  remembered.set(key, price ? { ...price.provider, models: [price.model] } : null);
+  return price;
+}
 
 /** What pricing needs of a response. */
 export type PricedResponse = Pick<ModelResponse, 'usage' | 'modelName' | 'providerName' | 'providerUrl' | 'timestamp'>;
@@ -33,10 +59,7 @@ export function computeResponseCost(response: PricedResponse): number | undefine
     return undefined;
   }
   try {
-    const usage = toPriceUsage(response.usage);
-    const timestamp = response.timestamp;
-    const byUrl = response.providerUrl ? calcPrice(usage, response.modelName, { providerApiUrl: response.providerUrl, timestamp }) : null;
-    const price = byUrl ?? calcPrice(usage, response.modelName, { ...(response.providerName ? { providerId: response.providerName } : {}), timestamp });
+    const price = priceOf(toPriceUsage(response.usage), response.modelName, response);
     return price ? Number(price.total_price) : undefined;
   } catch (error) {
     reportTelemetryFailure('cost lookup', error);
