@@ -16,7 +16,11 @@ import { buildBatch, encodeBatch, mib } from './viewer-bench-data.js';
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 40);
 const SPANS_PER_BATCH = 512;
 const requireFromViewer = createRequire(new URL('../packages/viewer/package.json', import.meta.url));
-const grpcJs = requireFromViewer('@grpc/grpc-js') as typeof import('@grpc/grpc-js');
+interface GrpcClient {
+  makeUnaryRequest(path: string, serialize: (value: Buffer) => Buffer, deserialize: (value: Buffer) => Buffer, body: Buffer, callback: (error: Error | null) => void): void;
+  close(): void;
+}
+const grpcJs = requireFromViewer('@grpc/grpc-js') as { Client: new (address: string, credentials: unknown) => GrpcClient; credentials: { createInsecure(): unknown } };
 
 const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-ingest-'));
 const rssIdleBefore = process.memoryUsage().rss;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceListResponse } from '../shared/api-types.js';
 
 const HOOKS = fileURLToPath(new URL('./testing/register-ts-hooks.ts', import.meta.url));
 const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
@@ -47,8 +48,8 @@ describe('durability', () => {
     first.child.kill('SIGKILL');
     await exited;
     const second = await startCli(dir);
-    const list = await (await fetch(`${second.url}/api/traces?limit=100`)).json();
-    expect(list.traces.map((trace: { traceId: string }) => trace.traceId).sort()).toEqual([...traceIds].sort());
+    const list = (await (await fetch(`${second.url}/api/traces?limit=100`)).json()) as TraceListResponse;
+    expect(list.traces.map((trace) => trace.traceId).sort()).toEqual([...traceIds].sort());
     expect(await (await fetch(`${second.url}/api/health`)).json()).toMatchObject({ ok: true, spans: 20 });
   });
 });

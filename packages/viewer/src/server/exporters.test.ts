@@ -8,7 +8,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { LoggerProvider, SimpleLogRecordProcessor } from '@opentelemetry/sdk-logs';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SpanRecord, TraceDetail } from '../shared/api-types.js';
+import type { SpanRecord, TraceDetail, TraceListResponse } from '../shared/api-types.js';
 import { startGrpcReceiver, type GrpcReceiver } from './grpc/grpc-receiver.js';
 import { startTestViewer, type TestViewer } from './testing/start-test-viewer.js';
 
@@ -123,7 +123,7 @@ describe('real OpenTelemetry exporters against the viewer', () => {
     await provider.shutdown();
     const detail = await readTrace(viewer.url, chat.spanContext().traceId);
     expect(detail.logs).toEqual([expect.objectContaining({ spanId: chat.spanContext().spanId, eventName: 'gen_ai.user.message', body: { role: 'user', content: 'find the pangolin' }, attributes: { 'gen_ai.system': 'openai', 'gen_ai.message.index': 0 } })]);
-    const search = await (await fetch(`${viewer.url}/api/traces?q=pangolin`)).json();
-    expect(search.traces.map((summary: { traceId: string }) => summary.traceId)).toEqual([chat.spanContext().traceId]);
+    const search = (await (await fetch(`${viewer.url}/api/traces?q=pangolin`)).json()) as TraceListResponse;
+    expect(search.traces.map((summary) => summary.traceId)).toEqual([chat.spanContext().traceId]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TraceDetail } from '../shared/api-types.js';
 import { OTLP_MESSAGES } from './otlp/otlp-messages.js';
 import { startTestViewer, type TestViewer } from './testing/start-test-viewer.js';
 
@@ -68,9 +69,9 @@ describe('no OTLP field is dropped on the way to the store', () => {
     expect(response.status).toBe(200);
     const exported = await (await fetch(`${viewer.url}/api/traces/${TRACE_ID}/otlp`)).json();
     expect(exported).toEqual(FULL_REQUEST);
-    const detail = await (await fetch(`${viewer.url}/api/traces/${TRACE_ID}`)).json();
-    expect(detail.spans[0].truncatedAttributes).toEqual({ 'gen_ai.input.messages': { totalChars: 300 * 1024 } });
-    expect(detail.spans[0].attributes).toMatchObject({ big: '9223372036854775807', bytes: { bytesBase64: 'AAEC/w==' }, kvlist: { inner: 0.5, nested: { deep: { bytesBase64: 'AQ==' } } }, empty: null });
-    expect(detail.spans[0].scope).toEqual({ name: 'scope-name', version: '9.9.9', attributes: { 'scope.attr': true }, droppedAttributesCount: 4, schemaUrl: 'https://opentelemetry.io/schemas/1.27.0' });
+    const detail = (await (await fetch(`${viewer.url}/api/traces/${TRACE_ID}`)).json()) as TraceDetail;
+    expect(detail.spans[0]?.truncatedAttributes).toEqual({ 'gen_ai.input.messages': { totalChars: 300 * 1024 } });
+    expect(detail.spans[0]?.attributes).toMatchObject({ big: '9223372036854775807', bytes: { bytesBase64: 'AAEC/w==' }, kvlist: { inner: 0.5, nested: { deep: { bytesBase64: 'AQ==' } } }, empty: null });
+    expect(detail.spans[0]?.scope).toEqual({ name: 'scope-name', version: '9.9.9', attributes: { 'scope.attr': true }, droppedAttributesCount: 4, schemaUrl: 'https://opentelemetry.io/schemas/1.27.0' });
   });
 });

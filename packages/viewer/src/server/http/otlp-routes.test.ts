@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OTLP_MESSAGES } from '../otlp/otlp-messages.js';
+import type { TraceDetail } from '../../shared/api-types.js';
 import { startTestViewer, type TestViewer } from '../testing/start-test-viewer.js';
 
 let viewer: TestViewer | undefined;
@@ -10,7 +11,7 @@ afterEach(async () => viewer?.close());
 const TRACE_ID = 'AABBCCDDEEFF00112233445566778899';
 const spanJson = (spanId: string, extra: Record<string, unknown> = {}) => ({ traceId: TRACE_ID, spanId, name: `s-${spanId}`, startTimeUnixNano: '1700000000000000000', endTimeUnixNano: 1700000000500000000, ...extra });
 const body = (...spans: unknown[]) => JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] });
-const post = (url: string, payload: BodyInit, headers: Record<string, string>) => fetch(`${url}/v1/traces`, { method: 'POST', body: payload, headers });
+const post = (url: string, payload: string | Uint8Array, headers: Record<string, string>) => fetch(`${url}/v1/traces`, { method: 'POST', body: payload as string, headers });
 
 describe('OTLP/HTTP wire rules', () => {
   it('accepts JSON with Content-Type parameters in any case, and is idempotent on retry', async () => {
@@ -22,7 +23,7 @@ describe('OTLP/HTTP wire rules', () => {
       expect(await response.json()).toEqual({});
     }
     expect((await viewer.store.getStats()).spans).toBe(1);
-    const detail = await (await fetch(`${viewer.url}/api/traces/${TRACE_ID.toLowerCase()}`)).json();
+    const detail = (await (await fetch(`${viewer.url}/api/traces/${TRACE_ID.toLowerCase()}`)).json()) as TraceDetail;
     expect(detail.spans[0]).toMatchObject({ kind: 'CLIENT', durationMs: 500 });
   });
 
@@ -51,8 +52,8 @@ describe('OTLP/HTTP wire rules', () => {
     viewer = await startTestViewer();
     const response = await post(viewer.url, payload, { 'Content-Type': type });
     expect(response.status).toBe(status);
-    if (status === 400 && type === 'application/json') expect((await response.json()).message).toMatch(/resourceSpans|JSON/);
-    if (status === 415) expect((await response.json()).message).toMatch(/application\/x-protobuf, application\/json/);
+    if (status === 400 && type === 'application/json') expect(((await response.json()) as { message: string }).message).toMatch(/resourceSpans|JSON/);
+    if (status === 415) expect(((await response.json()) as { message: string }).message).toMatch(/application\/x-protobuf, application\/json/);
     if (status === 400 && type === 'application/x-protobuf') {
       const decoded = OTLP_MESSAGES.status.toObject(OTLP_MESSAGES.status.decode(new Uint8Array(await response.arrayBuffer())));
       expect(decoded).toMatchObject({ code: 3, message: expect.stringMatching(/ExportTraceServiceRequest/) });
@@ -63,7 +64,7 @@ describe('OTLP/HTTP wire rules', () => {
     viewer = await startTestViewer();
     const response = await post(viewer.url, body(spanJson('0102030405060708', { kind: 'SIDEWAYS' })), { 'Content-Type': 'application/json' });
     expect(response.status).toBe(400);
-    expect((await response.json()).message).toContain('resourceSpans[0].scopeSpans[0].spans[0].kind');
+    expect(((await response.json()) as { message: string }).message).toContain('resourceSpans[0].scopeSpans[0].spans[0].kind');
   });
 
   it('answers 413 when the body is over the limit after decompression, even if small on the wire', async () => {

@@ -59,7 +59,7 @@ export function toTraceListSql(query: TraceListQuery, cursor: TraceCursor | null
   if (query.service !== undefined) add('service = ?', query.service);
   for (const kind of ['model', 'provider', 'operation'] as const) {
     const value = query[kind];
-    if (value !== undefined) add('trace_id IN (SELECT trace_id FROM trace_values WHERE kind = ? AND value = ?)', kind, value);
+    if (value !== undefined) add('EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = ? AND v.value = ? AND v.trace_id = traces.trace_id)', kind, value);
   }
   if (query.status !== undefined) add('status = ?', ['UNSET', 'OK', 'ERROR'].indexOf(query.status));
   if (query.hasFallback !== undefined) add(query.hasFallback ? 'fallback_count > 0' : 'fallback_count = 0');
