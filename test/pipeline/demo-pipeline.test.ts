@@ -53,21 +53,37 @@ describe('the demo through the real pipeline', () => {
     expect(fallbackTraces.some((t) => t.failedHopCount >= 2)).toBe(true);
   });
 
-  it('gives the three-member chain one hop span per attempt with outcomes and the winner', async () => {
-    const summary = traces.find((t) => t.failedHopCount === 2 && t.rootName.startsWith('chat'));
-    expect(summary, JSON.stringify(traces.map((t) => [t.rootName, t.failedHopCount]))).toBeDefined();
-    const detail = await detailOf(summary!);
-    const hops = detail.spans.filter((s) => s.attributes['hopscope.hop.index'] !== undefined).sort((a, b) => Number(a.attributes['hopscope.hop.index']) - Number(b.attributes['hopscope.hop.index']));
-    expect(hops.map((h) => [h.attributes['gen_ai.request.model'], h.attributes['hopscope.hop.outcome']])).toEqual([
-      ['gpt-4o', 'error'],
-      ['claude-sonnet-4-5', 'error'],
-      ['gpt-4o-mini', 'ok'],
-    ]);
-    const root = detail.spans.find((s) => s.parentSpanId === null)!;
-    expect(root.name).toBe('chat gpt-4o-mini');
-    expect(hops.every((h) => h.parentSpanId === root.spanId)).toBe(true);
-    expect(summary!.usage.inputTokens).toBe(38);
-    expect(summary!.usage.costUsd).not.toBeNull();
+  it('gives each fallback call one hop span per attempt, with outcomes, errors and the winner', async () => {
+    const details = await Promise.all(traces.filter((t) => t.hasFallback && t.rootName.startsWith('chat')).map(detailOf));
+    const chains = details.map((detail) => {
+      const root = detail.spans.find((s) => s.parentSpanId === null)!;
+      const hops = detail.spans.filter((s) => s.attributes['hopscope.hop.index'] !== undefined).sort((a, b) => Number(a.attributes['hopscope.hop.index']) - Number(b.attributes['hopscope.hop.index']));
+      return { detail, root, hops, outcomes: hops.map((h) => `${String(h.attributes['gen_ai.request.model'])}:${String(h.attributes['hopscope.hop.outcome'])}`) };
+    });
+    // Every hop is a child of its chat span, and the chat span is renamed to the winner.
+    for (const chain of chains) {
+      expect(chain.hops.length).toBeGreaterThanOrEqual(2);
+      expect(chain.hops.every((h) => h.parentSpanId === chain.root.spanId)).toBe(true);
+      const winner = chain.hops.find((h) => h.attributes['hopscope.hop.outcome'] === 'ok')!;
+      expect(chain.root.name).toBe(`chat ${String(winner.attributes['gen_ai.request.model'])}`);
+    }
+    const outcomes = chains.map((c) => c.outcomes.join(' > '));
+    // The 429 moves on at once, then the 429'd primary is skipped while it cools down.
+    expect(outcomes).toContain('gpt-4o:error > claude-sonnet-4-5:ok');
+    expect(outcomes.some((o) => o.startsWith('gpt-4o:skipped'))).toBe(true);
+    // A 529 from Anthropic is an error hop with its typed exception; the third member wins.
+    const overloaded = chains.find((c) => c.outcomes.includes('claude-sonnet-4-5:error') && c.outcomes.at(-1) === 'gpt-4o-mini:ok');
+    expect(overloaded, outcomes.join('\n')).toBeDefined();
+    const claudeHop = overloaded!.hops.find((h) => h.attributes['gen_ai.request.model'] === 'claude-sonnet-4-5')!;
+    expect(claudeHop.status.code).toBe('ERROR');
+    expect(claudeHop.events.some((e) => e.name === 'exception' && e.attributes['exception.type'] === 'ModelServerError')).toBe(true);
+    // A response check rejected the weak answer.
+    expect(outcomes).toContain('gpt-4o-mini:rejected > claude-sonnet-4-5:ok');
+    // Only hops that consumed tokens count: the chain's usage equals the winner's here.
+    const rateLimited = chains.find((c) => c.outcomes.join(' > ') === 'gpt-4o:error > claude-sonnet-4-5:ok')!;
+    const summary = traces.find((t) => t.traceId === rateLimited.detail.summary.traceId)!;
+    expect(summary.usage.inputTokens).toBe(41);
+    expect(summary.usage.costUsd).toBeGreaterThan(0);
   });
 
   it('records the agent run with its tool span and the hops of both model requests', async () => {
@@ -82,6 +98,7 @@ describe('the demo through the real pipeline', () => {
   it('keeps untrusted model output as literal text', async () => {
     const summary = traces.find((t) => t.rootName === 'chat gpt-4o-mini' && !t.hasFallback);
     const detail = await detailOf(summary!);
-    expect(JSON.stringify(detail.spans[0]!.attributes['gen_ai.output.messages'])).toContain('<script>alert(\\"xss\\")</script>');
+    const output = JSON.parse(String(detail.spans[0]!.attributes['gen_ai.output.messages'])) as { parts: { content: string }[] }[];
+    expect(output[0]!.parts[0]!.content).toContain('<script>alert("xss")</script>');
   });
 });

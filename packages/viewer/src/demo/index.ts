@@ -40,6 +40,7 @@ export async function startDemo(options: DemoOptions): Promise<DemoHandle> {
     for (let i = 0; !stopped && (options.maxRuns === undefined || i < options.maxRuns); i++) {
       const scenario = DEMO_SCENARIOS[i % DEMO_SCENARIOS.length]!;
       try {
+        mock.reset(); // no scripted step or reply leaks from one scenario into the next
         await scenario.run(mock, models, i);
         log(`demo: ${scenario.name}: ok`);
       } catch (error) {
