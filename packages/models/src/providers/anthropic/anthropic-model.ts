@@ -1,14 +1,15 @@
 /** AnthropicModel: the Messages API through the real `@anthropic-ai/sdk`. */
 import Anthropic from '@anthropic-ai/sdk';
-import type { MessageCreateParamsNonStreaming, MessageCreateParamsStreaming, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
+import type { MessageCreateParams, RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
 import { UserError } from '../../errors.js';
 import type { ModelMessage, ModelResponse } from '../../messages.js';
-import type { RequestOptions } from '../../model.js';
 import type { ModelRequestParameters, ModelSettings } from '../../settings.js';
 import type { StreamedResponse } from '../../stream.js';
+import type { SdkRequestOptions } from '../shared/call.js';
 import type { SdkErrorClasses } from '../shared/map-error.js';
 import type { ProviderModelOptions } from '../shared/model-options.js';
 import { ProviderModel } from '../shared/provider-model.js';
+import type { ResponseContext } from '../shared/response-context.js';
 import { convertToAnthropicBody } from './convert-request.js';
 import { parseAnthropicResponse } from './parse-response.js';
 import { AnthropicStreamedResponse } from './stream.js';
@@ -47,19 +48,19 @@ export class AnthropicModel extends ProviderModel<Anthropic> {
     super(modelName, 'anthropic', options, () => createAnthropicClient(options), ANTHROPIC_ERROR_CLASSES);
   }
 
-  private body(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, stream: boolean) {
+  protected convertBody(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, stream: boolean): Record<string, unknown> {
     return convertToAnthropicBody({ modelName: this.modelName, messages, settings, parameters, stream });
   }
 
-  protected async doRequest(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<ModelResponse> {
-    const body = this.body(messages, settings, parameters, false) as unknown as MessageCreateParamsNonStreaming;
-    const message: unknown = await this.call((requestOptions) => this.client.messages.create(body, requestOptions), settings, options);
-    return parseAnthropicResponse(message, this.responseContext());
+  protected send(body: Record<string, unknown>, requestOptions: SdkRequestOptions): Promise<unknown> {
+    return this.client.messages.create(body as unknown as MessageCreateParams, requestOptions);
   }
 
-  protected async doRequestStream(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<StreamedResponse> {
-    const body = this.body(messages, settings, parameters, true) as unknown as MessageCreateParamsStreaming;
-    const events: AsyncIterable<RawMessageStreamEvent> = await this.call((requestOptions) => this.client.messages.create(body, requestOptions), settings, options);
-    return new AnthropicStreamedResponse(this.responseContext(), events, this.errorMapper(settings, options));
+  protected parseResponse(body: unknown, context: ResponseContext): ModelResponse {
+    return parseAnthropicResponse(body, context);
+  }
+
+  protected createStream(context: ResponseContext, events: AsyncIterable<unknown>, mapError: (error: unknown) => unknown): StreamedResponse {
+    return new AnthropicStreamedResponse(context, events as AsyncIterable<RawMessageStreamEvent>, mapError);
   }
 }

@@ -1,8 +1,8 @@
 /** Our messages -> Anthropic `system` + `messages` (alternating roles, consecutive turns merged). Pure. */
 import type { Base64ImageSource, ContentBlockParam, MessageParam } from '@anthropic-ai/sdk/resources/messages';
 import { UserError } from '../../errors.js';
-import { binaryBase64, retryPromptText, toolCallArgsAsObject, type ModelMessage, type ModelRequest, type ModelResponse, type UserContent } from '../../messages.js';
-import { convertToToolReturnText } from '../shared/instructions.js';
+import { binaryBase64, toolCallArgsAsObject, type ModelMessage, type ModelRequest, type ModelResponse, type UserContent } from '../../messages.js';
+import { convertRequestParts } from '../shared/convert-request-parts.js';
 import { mapUrlToMediaType, parseDataUrl } from '../shared/media.js';
 
 const IMAGE_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
@@ -46,29 +46,12 @@ export function convertToAnthropicContentBlock(item: UserContent): ContentBlockP
 }
 
 function convertRequest(request: ModelRequest, system: string[]): ContentBlockParam[] {
-  const blocks: ContentBlockParam[] = [];
-  for (const part of request.parts) {
-    switch (part.partKind) {
-      case 'system-prompt':
-        system.push(part.content);
-        break;
-      case 'user-prompt':
-        if (typeof part.content === 'string') blocks.push({ type: 'text', text: part.content });
-        else blocks.push(...part.content.map(convertToAnthropicContentBlock));
-        break;
-      case 'tool-return':
-        blocks.push({ type: 'tool_result', tool_use_id: part.toolCallId, content: convertToToolReturnText(part.content), is_error: false });
-        break;
-      case 'retry-prompt':
-        blocks.push(part.toolName === undefined ? { type: 'text', text: retryPromptText(part) } : { type: 'tool_result', tool_use_id: part.toolCallId, content: retryPromptText(part), is_error: true });
-        break;
-      default: {
-        const _exhaustive: never = part;
-        throw new UserError(`Unsupported request part ${JSON.stringify(_exhaustive)}`);
-      }
-    }
-  }
-  return blocks;
+  return convertRequestParts<ContentBlockParam>(request, {
+    systemPrompt: (content) => void system.push(content),
+    userPrompt: (content) => (typeof content === 'string' ? { type: 'text', text: content } : content.map(convertToAnthropicContentBlock)),
+    toolResult: (toolCallId, text, isError) => ({ type: 'tool_result', tool_use_id: toolCallId, content: text, is_error: isError }),
+    userText: (text) => ({ type: 'text', text }),
+  });
 }
 
 /** Thinking goes back only with its signature (Anthropic verifies it); other providers' thinking is dropped. */

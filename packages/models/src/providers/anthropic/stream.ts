@@ -1,7 +1,7 @@
 /** Anthropic stream events -> part events, with usage / stop reason / id set as they arrive. */
 import type { RawMessageStreamEvent } from '@anthropic-ai/sdk/resources/messages';
-import { StreamedResponse, type ModelResponseStreamEvent } from '../../stream.js';
-import type { ResponseContext } from '../shared/response-context.js';
+import type { ModelResponseStreamEvent } from '../../stream.js';
+import { SdkStreamedResponse } from '../shared/sdk-stream.js';
 import { computeAnthropicUsageMerge, mapAnthropicStopReason, parseAnthropicUsage, type AnthropicUsageFields } from './parse-response.js';
 
 /**
@@ -9,34 +9,19 @@ import { computeAnthropicUsageMerge, mapAnthropicStopReason, parseAnthropicUsage
  * what arrived (usage from message_start included).
  * @example const response = await (await model.requestStream(messages)).finalResponse();
  */
-export class AnthropicStreamedResponse extends StreamedResponse {
+export class AnthropicStreamedResponse extends SdkStreamedResponse<RawMessageStreamEvent> {
   private rawUsage: AnthropicUsageFields = {};
-
-  constructor(
-    context: ResponseContext,
-    private readonly events: AsyncIterable<RawMessageStreamEvent>,
-    private readonly mapError: (error: unknown) => unknown,
-  ) {
-    super(context.modelName, context.providerName, context.providerUrl);
-  }
-
-  protected async *iterateEvents(): AsyncIterable<ModelResponseStreamEvent> {
-    try {
-      for await (const event of this.events) {
-        const out = this.handleEvent(event);
-        if (out) yield out;
-      }
-    } catch (error) {
-      throw this.mapError(error);
-    }
-  }
 
   private addUsage(update: AnthropicUsageFields): void {
     this.rawUsage = computeAnthropicUsageMerge(this.rawUsage, update);
     this.usageSoFar = parseAnthropicUsage(this.rawUsage);
   }
 
-  private handleEvent(event: RawMessageStreamEvent): ModelResponseStreamEvent | undefined {
+  protected *handleEvent(event: RawMessageStreamEvent): Iterable<ModelResponseStreamEvent | undefined> {
+    yield this.mapEvent(event);
+  }
+
+  private mapEvent(event: RawMessageStreamEvent): ModelResponseStreamEvent | undefined {
     switch (event.type) {
       case 'message_start':
         this.responseId = event.message.id;

@@ -1,8 +1,8 @@
 /** Our messages -> Chat Completions `messages`. Pure. */
 import type { ChatCompletionAssistantMessageParam, ChatCompletionContentPart, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { UserError } from '../../errors.js';
-import { retryPromptText, toolCallArgsAsJson, type ModelMessage, type ModelRequest, type ModelResponse, type UserContent } from '../../messages.js';
-import { convertToToolReturnText } from '../shared/instructions.js';
+import { toolCallArgsAsJson, type ModelMessage, type ModelRequest, type ModelResponse, type UserContent } from '../../messages.js';
+import { convertRequestParts } from '../shared/convert-request-parts.js';
 import { computeFileName, convertToDataUrl, mapMediaTypeToAudioFormat, mapUrlToMediaType, parseDataUrl } from '../shared/media.js';
 
 function convertAudio(base64: string, mediaType: string): ChatCompletionContentPart {
@@ -46,28 +46,12 @@ export function convertToOpenAIChatContentPart(item: UserContent): ChatCompletio
 }
 
 function convertRequest(request: ModelRequest): ChatCompletionMessageParam[] {
-  const out: ChatCompletionMessageParam[] = [];
-  for (const part of request.parts) {
-    switch (part.partKind) {
-      case 'system-prompt':
-        out.push({ role: 'system', content: part.content });
-        break;
-      case 'user-prompt':
-        out.push({ role: 'user', content: typeof part.content === 'string' ? part.content : part.content.map(convertToOpenAIChatContentPart) });
-        break;
-      case 'tool-return':
-        out.push({ role: 'tool', tool_call_id: part.toolCallId, content: convertToToolReturnText(part.content) });
-        break;
-      case 'retry-prompt':
-        out.push(part.toolName === undefined ? { role: 'user', content: retryPromptText(part) } : { role: 'tool', tool_call_id: part.toolCallId, content: retryPromptText(part) });
-        break;
-      default: {
-        const _exhaustive: never = part;
-        throw new UserError(`Unsupported request part ${JSON.stringify(_exhaustive)}`);
-      }
-    }
-  }
-  return out;
+  return convertRequestParts<ChatCompletionMessageParam>(request, {
+    systemPrompt: (content) => ({ role: 'system', content }),
+    userPrompt: (content) => ({ role: 'user', content: typeof content === 'string' ? content : content.map(convertToOpenAIChatContentPart) }),
+    toolResult: (toolCallId, text) => ({ role: 'tool', tool_call_id: toolCallId, content: text }),
+    userText: (text) => ({ role: 'user', content: text }),
+  });
 }
 
 /** Thinking is not sent back: Chat Completions has no field for it. Files and builtin tools are skipped too. */

@@ -1,13 +1,14 @@
 /** OpenAIChatModel: the Chat Completions API through the real `openai` SDK. */
 import type OpenAI from 'openai';
-import type { ChatCompletionChunk, ChatCompletionCreateParamsNonStreaming, ChatCompletionCreateParamsStreaming } from 'openai/resources/chat/completions';
+import type { ChatCompletionChunk, ChatCompletionCreateParams } from 'openai/resources/chat/completions';
 import type { ModelMessage, ModelResponse } from '../../messages.js';
-import type { RequestOptions } from '../../model.js';
 import type { ModelRequestParameters, ModelSettings } from '../../settings.js';
 import type { StreamedResponse } from '../../stream.js';
+import type { SdkRequestOptions } from '../shared/call.js';
 import type { ProviderModelOptions } from '../shared/model-options.js';
 import { createOpenAIClient, OPENAI_ERROR_CLASSES } from '../shared/openai-client.js';
 import { ProviderModel } from '../shared/provider-model.js';
+import type { ResponseContext } from '../shared/response-context.js';
 import { convertToOpenAIChatBody } from './convert-request.js';
 import { parseOpenAIChatResponse } from './parse-response.js';
 import { OpenAIChatStreamedResponse } from './stream.js';
@@ -26,19 +27,19 @@ export class OpenAIChatModel extends ProviderModel<OpenAI> {
     super(modelName, 'openai', options, () => createOpenAIClient(options), OPENAI_ERROR_CLASSES);
   }
 
-  private body(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, stream: boolean) {
+  protected convertBody(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, stream: boolean): Record<string, unknown> {
     return convertToOpenAIChatBody({ modelName: this.modelName, system: this.system, messages, settings, parameters, stream });
   }
 
-  protected async doRequest(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<ModelResponse> {
-    const body = this.body(messages, settings, parameters, false) as unknown as ChatCompletionCreateParamsNonStreaming;
-    const completion: unknown = await this.call((requestOptions) => this.client.chat.completions.create(body, requestOptions), settings, options);
-    return parseOpenAIChatResponse(completion, this.responseContext());
+  protected send(body: Record<string, unknown>, requestOptions: SdkRequestOptions): Promise<unknown> {
+    return this.client.chat.completions.create(body as unknown as ChatCompletionCreateParams, requestOptions);
   }
 
-  protected async doRequestStream(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<StreamedResponse> {
-    const body = this.body(messages, settings, parameters, true) as unknown as ChatCompletionCreateParamsStreaming;
-    const chunks: AsyncIterable<ChatCompletionChunk> = await this.call((requestOptions) => this.client.chat.completions.create(body, requestOptions), settings, options);
-    return new OpenAIChatStreamedResponse(this.responseContext(), chunks, this.errorMapper(settings, options));
+  protected parseResponse(body: unknown, context: ResponseContext): ModelResponse {
+    return parseOpenAIChatResponse(body, context);
+  }
+
+  protected createStream(context: ResponseContext, events: AsyncIterable<unknown>, mapError: (error: unknown) => unknown): StreamedResponse {
+    return new OpenAIChatStreamedResponse(context, events as AsyncIterable<ChatCompletionChunk>, mapError);
   }
 }

@@ -1,8 +1,8 @@
 /** Our messages -> Responses API `input` items. Pure. */
 import type { ResponseInputContent, ResponseInputItem } from 'openai/resources/responses/responses';
 import { UserError } from '../../errors.js';
-import { retryPromptText, toolCallArgsAsJson, type ModelRequest, type ModelResponse, type ModelMessage, type UserContent } from '../../messages.js';
-import { convertToToolReturnText } from '../shared/instructions.js';
+import { toolCallArgsAsJson, type ModelRequest, type ModelResponse, type ModelMessage, type UserContent } from '../../messages.js';
+import { convertRequestParts } from '../shared/convert-request-parts.js';
 import { computeFileName, convertToDataUrl, mapUrlToMediaType } from '../shared/media.js';
 
 /**
@@ -37,28 +37,12 @@ export function convertToOpenAIResponsesContent(item: UserContent): ResponseInpu
 }
 
 function convertRequest(request: ModelRequest): ResponseInputItem[] {
-  const out: ResponseInputItem[] = [];
-  for (const part of request.parts) {
-    switch (part.partKind) {
-      case 'system-prompt':
-        out.push({ role: 'system', content: part.content });
-        break;
-      case 'user-prompt':
-        out.push({ role: 'user', content: typeof part.content === 'string' ? part.content : part.content.map(convertToOpenAIResponsesContent) });
-        break;
-      case 'tool-return':
-        out.push({ type: 'function_call_output', call_id: part.toolCallId, output: convertToToolReturnText(part.content) });
-        break;
-      case 'retry-prompt':
-        out.push(part.toolName === undefined ? { role: 'user', content: retryPromptText(part) } : { type: 'function_call_output', call_id: part.toolCallId, output: retryPromptText(part) });
-        break;
-      default: {
-        const _exhaustive: never = part;
-        throw new UserError(`Unsupported request part ${JSON.stringify(_exhaustive)}`);
-      }
-    }
-  }
-  return out;
+  return convertRequestParts<ResponseInputItem>(request, {
+    systemPrompt: (content) => ({ role: 'system', content }),
+    userPrompt: (content) => ({ role: 'user', content: typeof content === 'string' ? content : content.map(convertToOpenAIResponsesContent) }),
+    toolResult: (toolCallId, text) => ({ type: 'function_call_output', call_id: toolCallId, output: text }),
+    userText: (text) => ({ role: 'user', content: text }),
+  });
 }
 
 /** Reasoning goes back only when OpenAI produced it (it has an `rs_` id); other providers' thinking is dropped. */

@@ -1,7 +1,7 @@
 /** Responses API events -> part events, with usage / finish reason / id set as they arrive. */
 import type { Response as OpenAIResponse, ResponseStreamEvent } from 'openai/resources/responses/responses';
-import { StreamedResponse, type ModelResponseStreamEvent } from '../../stream.js';
-import type { ResponseContext } from '../shared/response-context.js';
+import type { ModelResponseStreamEvent } from '../../stream.js';
+import { SdkStreamedResponse } from '../shared/sdk-stream.js';
 import { parseOpenAIResponsesFinish, parseOpenAIResponsesUsage } from './parse-response.js';
 
 /**
@@ -9,26 +9,7 @@ import { parseOpenAIResponsesFinish, parseOpenAIResponsesUsage } from './parse-r
  * what arrived.
  * @example const response = await (await model.requestStream(messages)).finalResponse();
  */
-export class OpenAIResponsesStreamedResponse extends StreamedResponse {
-  constructor(
-    context: ResponseContext,
-    private readonly events: AsyncIterable<ResponseStreamEvent>,
-    private readonly mapError: (error: unknown) => unknown,
-  ) {
-    super(context.modelName, context.providerName, context.providerUrl);
-  }
-
-  protected async *iterateEvents(): AsyncIterable<ModelResponseStreamEvent> {
-    try {
-      for await (const event of this.events) {
-        const out = this.handleEvent(event);
-        if (out) yield out;
-      }
-    } catch (error) {
-      throw this.mapError(error);
-    }
-  }
-
+export class OpenAIResponsesStreamedResponse extends SdkStreamedResponse<ResponseStreamEvent> {
   private setResponse(response: OpenAIResponse, final: boolean): void {
     if (response.id) this.responseId = response.id;
     if (response.model) this.responseModelName = response.model;
@@ -39,7 +20,11 @@ export class OpenAIResponsesStreamedResponse extends StreamedResponse {
     this.details = details;
   }
 
-  private handleEvent(event: ResponseStreamEvent): ModelResponseStreamEvent | undefined {
+  protected *handleEvent(event: ResponseStreamEvent): Iterable<ModelResponseStreamEvent | undefined> {
+    yield this.mapEvent(event);
+  }
+
+  private mapEvent(event: ResponseStreamEvent): ModelResponseStreamEvent | undefined {
     switch (event.type) {
       case 'response.created':
       case 'response.in_progress':
