@@ -1,23 +1,14 @@
 import type { LogRecordEntry, SpanKindName, SpanRecord, StatusCodeName } from '../../shared/api-types.js';
 import { toAttributeRecord, toAttributeValue, toOtlpKeyValues } from '../otlp/any-value.js';
-import type { NormalizedEvent, NormalizedLink, NormalizedLog, NormalizedResource, NormalizedScope, NormalizedSpan, TaggedAttributes } from '../otlp/normalized-types.js';
+import type { NormalizedLog, NormalizedResource, NormalizedScope, NormalizedSpan, TaggedAttributes } from '../otlp/normalized-types.js';
 
 /** The JSON kept per span row beside its indexed columns. */
-export interface StoredSpanData {
+export type StoredSpanData = Pick<NormalizedSpan, 'statusMessage' | 'traceState' | 'flags' | 'attributes' | 'droppedAttributesCount' | 'events' | 'droppedEventsCount' | 'links' | 'droppedLinksCount'> & {
   readonly start: string;
   readonly end: string;
-  readonly statusMessage: string;
-  readonly traceState: string;
-  readonly flags: number;
-  readonly attributes: TaggedAttributes;
-  readonly droppedAttributesCount: number;
-  readonly events: readonly NormalizedEvent[];
-  readonly droppedEventsCount: number;
-  readonly links: readonly NormalizedLink[];
-  readonly droppedLinksCount: number;
   /** Keys whose string value is kept whole in big_values and only previewed here. */
   readonly truncated?: Record<string, { readonly totalChars: number }>;
-}
+};
 
 /** The indexed columns of a span row the mappers read. */
 export interface SpanRow {
