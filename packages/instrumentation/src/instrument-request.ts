@@ -35,6 +35,17 @@ function open(settings: InstrumentationSettings, call: InstrumentedCall): ChatSp
   return ChatSpanRecorder.start(settings, call, parent);
 }
 
+/** Starts the call inside the chat span; a failure to start is recorded and the span ended. */
+async function startInChat<T>(chat: ChatSpanRecorder, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<T>): Promise<T> {
+  try {
+    return await context.with(chat.context, () => run(withHopListener(call.options, chat.onHop)));
+  } catch (error) {
+    chat.fail(error);
+    chat.end();
+    throw error;
+  }
+}
+
 /**
  * Runs a request inside its chat span. `run` receives the options to call with (`onHop` added).
  * @example instrumentChatRequest(settings, { model, messages, settings: s, parameters: p, options }, (o) => model.request(messages, s, p, o))
@@ -42,14 +53,7 @@ function open(settings: InstrumentationSettings, call: InstrumentedCall): ChatSp
 export async function instrumentChatRequest(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<ModelResponse>): Promise<ModelResponse> {
   const chat = open(settings, call);
   if (!chat) return run(call.options);
-  let response: ModelResponse;
-  try {
-    response = await context.with(chat.context, () => run(withHopListener(call.options, chat.onHop)));
-  } catch (error) {
-    chat.fail(error);
-    chat.end();
-    throw error;
-  }
+  const response = await startInChat(chat, call, run);
   chat.finish(response);
   chat.end();
   return response;
@@ -62,13 +66,5 @@ export async function instrumentChatRequest(settings: InstrumentationSettings, c
 export async function instrumentChatStream(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<StreamedResponse>): Promise<StreamedResponse> {
   const chat = open(settings, call);
   if (!chat) return run(call.options);
-  let stream: StreamedResponse;
-  try {
-    stream = await context.with(chat.context, () => run(withHopListener(call.options, chat.onHop)));
-  } catch (error) {
-    chat.fail(error);
-    chat.end();
-    throw error;
-  }
-  return new InstrumentedStreamedResponse(stream, chat);
+  return new InstrumentedStreamedResponse(await startInChat(chat, call, run), chat);
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { diag } from '@opentelemetry/api';
-import { FunctionModel, modelRequest, requestUsage, textPart, userPrompt, type ModelResponse } from '@hopscope/models';
+import { FunctionModel, modelRequest, requestUsage, textPart, userPrompt, type ModelResponse, type StreamAnswerFunction } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
 import { InstrumentedModel, instrumentModel } from './instrumented-model.js';
 
@@ -11,6 +11,10 @@ function openaiLike(answer: () => ModelResponse['parts'] | Promise<ModelResponse
     modelName: 'gpt-4o',
     system: 'openai',
   });
+}
+
+function streamingModel(stream: StreamAnswerFunction): FunctionModel {
+  return new FunctionModel(undefined, { modelName: 'gpt-4o', system: 'openai', stream });
 }
 
 afterEach(() => {
@@ -90,13 +94,9 @@ describe('InstrumentedModel', () => {
 
   it('keeps a stream span open while iterating and finishes with the partial response on break', async () => {
     const telemetry = createTestTelemetry();
-    const streaming = new FunctionModel(undefined, {
-      modelName: 'gpt-4o',
-      system: 'openai',
-      stream: async function* () {
-        yield 'text1';
-        yield 'text2';
-      },
+    const streaming = streamingModel(async function* () {
+      yield 'text1';
+      yield 'text2';
     });
     const model = new InstrumentedModel(streaming, telemetry.settings());
     const stream = await model.requestStream([modelRequest([userPrompt('hi')])]);
@@ -111,13 +111,9 @@ describe('InstrumentedModel', () => {
 
   it('records a failing stream with its partial response and the error', async () => {
     const telemetry = createTestTelemetry();
-    const streaming = new FunctionModel(undefined, {
-      modelName: 'gpt-4o',
-      system: 'openai',
-      stream: async function* () {
-        yield 'text1';
-        throw new RangeError('connection reset');
-      },
+    const streaming = streamingModel(async function* () {
+      yield 'text1';
+      throw new RangeError('connection reset');
     });
     const stream = await new InstrumentedModel(streaming, telemetry.settings()).requestStream([modelRequest([userPrompt('hi')])]);
     await expect(stream.finalResponse()).rejects.toThrow('connection reset');
