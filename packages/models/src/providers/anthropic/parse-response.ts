@@ -2,7 +2,7 @@
 import type { ContentBlock, Message, StopReason } from '@anthropic-ai/sdk/resources/messages';
 import type { FinishReason, ModelResponse, ModelResponsePart } from '../../messages.js';
 import { requestUsage, type RequestUsage } from '../../usage.js';
-import { isJsonObject, toInvalidResponseError, type ResponseContext } from '../shared/response-context.js';
+import { isJsonObject, toInvalidResponseError, toModelResponse, type ResponseContext } from '../shared/response-context.js';
 
 /**
  * Anthropic's `stop_reason` -> ours (undefined for values we do not know; the raw one is kept).
@@ -89,16 +89,12 @@ export function parseAnthropicResponse(body: unknown, context: ResponseContext):
   if (!isJsonObject(body) || !Array.isArray(body['content'])) throw toInvalidResponseError(context, body, 'expected a message object');
   const message = body as unknown as Message;
   const finishReason = mapAnthropicStopReason(message.stop_reason);
-  return {
-    kind: 'response',
+  return toModelResponse(context, {
     parts: message.content.map(parseAnthropicContentBlock).filter((p): p is ModelResponsePart => p !== undefined),
     usage: parseAnthropicUsage(message.usage),
-    modelName: message.model ?? context.modelName,
-    providerName: context.providerName,
-    timestamp: new Date(),
-    ...(context.providerUrl !== undefined ? { providerUrl: context.providerUrl } : {}),
-    ...(message.id ? { providerResponseId: message.id } : {}),
-    ...(finishReason !== undefined ? { finishReason } : {}),
-    ...(message.stop_reason ? { providerDetails: { finish_reason: message.stop_reason } } : {}),
-  };
+    modelName: message.model,
+    id: message.id,
+    finishReason,
+    rawFinishReason: message.stop_reason,
+  });
 }

@@ -3,7 +3,7 @@ import type { ChatCompletion, ChatCompletionMessage } from 'openai/resources/cha
 import type { CompletionUsage } from 'openai/resources/completions';
 import type { FinishReason, ModelResponse, ModelResponsePart } from '../../messages.js';
 import { requestUsage, type RequestUsage } from '../../usage.js';
-import { isJsonObject, toInvalidResponseError, type ResponseContext } from '../shared/response-context.js';
+import { isJsonObject, toInvalidResponseError, toModelResponse, type ResponseContext } from '../shared/response-context.js';
 
 /**
  * OpenAI's `finish_reason` -> ours (undefined for values we do not know; the raw one is kept).
@@ -74,16 +74,13 @@ export function parseOpenAIChatResponse(body: unknown, context: ResponseContext)
   const choice = completion.choices[0];
   const raw = choice?.finish_reason;
   const finishReason = mapOpenAIChatFinishReason(raw);
-  return {
-    kind: 'response',
+  return toModelResponse(context, {
     parts: choice ? parseParts(choice.message, context.providerName) : [],
     usage: parseOpenAIChatUsage(completion.usage),
-    modelName: completion.model ?? context.modelName,
-    providerName: context.providerName,
+    modelName: completion.model,
+    id: completion.id,
+    finishReason,
+    rawFinishReason: raw,
     timestamp: typeof completion.created === 'number' ? new Date(completion.created * 1000) : new Date(),
-    ...(context.providerUrl !== undefined ? { providerUrl: context.providerUrl } : {}),
-    ...(completion.id ? { providerResponseId: completion.id } : {}),
-    ...(finishReason !== undefined ? { finishReason } : {}),
-    ...(raw ? { providerDetails: { finish_reason: raw } } : {}),
-  };
+  });
 }

@@ -2,7 +2,7 @@
 import type { Response as OpenAIResponse, ResponseOutputItem, ResponseUsage } from 'openai/resources/responses/responses';
 import type { FinishReason, ModelResponse, ModelResponsePart } from '../../messages.js';
 import { requestUsage, type RequestUsage } from '../../usage.js';
-import { isJsonObject, toInvalidResponseError, type ResponseContext } from '../shared/response-context.js';
+import { isJsonObject, toInvalidResponseError, toModelResponse, type ResponseContext } from '../shared/response-context.js';
 
 /**
  * The Responses status (or the incomplete reason) -> our finish reason; a completed response
@@ -54,11 +54,10 @@ export function parseOpenAIResponsesOutputItem(item: ResponseOutputItem, provide
 }
 
 /** The finish reason and the raw provider details of a response object. */
-export function parseOpenAIResponsesFinish(response: Pick<OpenAIResponse, 'status' | 'incomplete_details' | 'output'>): { finishReason: FinishReason | undefined; details: Record<string, unknown> | undefined } {
+export function parseOpenAIResponsesFinish(response: Pick<OpenAIResponse, 'status' | 'incomplete_details' | 'output'>): { finishReason: FinishReason | undefined; raw: string | undefined } {
   const incompleteReason = response.incomplete_details?.reason;
   const finishReason = mapOpenAIResponsesFinishReason({ status: response.status, incompleteReason, hasToolCalls: (response.output ?? []).some((i) => i.type === 'function_call') });
-  const raw = incompleteReason ?? response.status;
-  return { finishReason, details: raw ? { finish_reason: raw } : undefined };
+  return { finishReason, raw: incompleteReason ?? response.status };
 }
 
 /**
@@ -68,17 +67,14 @@ export function parseOpenAIResponsesFinish(response: Pick<OpenAIResponse, 'statu
 export function parseOpenAIResponsesResponse(body: unknown, context: ResponseContext): ModelResponse {
   if (!isJsonObject(body) || !Array.isArray(body['output'])) throw toInvalidResponseError(context, body, 'expected a response object');
   const response = body as unknown as OpenAIResponse;
-  const { finishReason, details } = parseOpenAIResponsesFinish(response);
-  return {
-    kind: 'response',
+  const { finishReason, raw } = parseOpenAIResponsesFinish(response);
+  return toModelResponse(context, {
     parts: response.output.flatMap((item) => parseOpenAIResponsesOutputItem(item, context.providerName)),
     usage: parseOpenAIResponsesUsage(response.usage),
-    modelName: response.model ?? context.modelName,
-    providerName: context.providerName,
+    modelName: response.model,
+    id: response.id,
+    finishReason,
+    rawFinishReason: raw,
     timestamp: typeof response.created_at === 'number' ? new Date(response.created_at * 1000) : new Date(),
-    ...(context.providerUrl !== undefined ? { providerUrl: context.providerUrl } : {}),
-    ...(response.id ? { providerResponseId: response.id } : {}),
-    ...(finishReason !== undefined ? { finishReason } : {}),
-    ...(details !== undefined ? { providerDetails: details } : {}),
-  };
+  });
 }

@@ -15,9 +15,9 @@ export class OpenAIResponsesStreamedResponse extends SdkStreamedResponse<Respons
     if (response.model) this.responseModelName = response.model;
     if (!final) return;
     this.usageSoFar = parseOpenAIResponsesUsage(response.usage);
-    const { finishReason, details } = parseOpenAIResponsesFinish(response);
+    const { finishReason, raw } = parseOpenAIResponsesFinish(response);
     this.finish = finishReason;
-    this.details = details;
+    if (raw) this.details = { finish_reason: raw };
   }
 
   protected *handleEvent(event: ResponseStreamEvent): Iterable<ModelResponseStreamEvent | undefined> {

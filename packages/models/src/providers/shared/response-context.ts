@@ -1,4 +1,6 @@
 import { ModelAPIError } from '../../errors.js';
+import type { FinishReason, ModelResponse, ModelResponsePart } from '../../messages.js';
+import type { RequestUsage } from '../../usage.js';
 
 /** Who answered: stamped on every parsed response. */
 export interface ResponseContext {
@@ -25,4 +27,27 @@ export function toInvalidResponseError(context: ResponseContext, body: unknown, 
 /** True for a plain JSON object. */
 export function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A parsed response stamped with who answered: the response's own model name when it has one,
+ * the raw finish reason kept in `providerDetails.finish_reason`.
+ * @example toModelResponse(context, { parts, usage, modelName: body.model, id: body.id, finishReason: 'stop', rawFinishReason: 'stop' })
+ */
+export function toModelResponse(
+  context: ResponseContext,
+  fields: { parts: readonly ModelResponsePart[]; usage: RequestUsage; modelName?: string | null; id?: string | null; finishReason?: FinishReason | undefined; rawFinishReason?: string | null | undefined; timestamp?: Date },
+): ModelResponse {
+  return {
+    kind: 'response',
+    parts: fields.parts,
+    usage: fields.usage,
+    modelName: fields.modelName || context.modelName,
+    providerName: context.providerName,
+    timestamp: fields.timestamp ?? new Date(),
+    ...(context.providerUrl !== undefined ? { providerUrl: context.providerUrl } : {}),
+    ...(fields.id ? { providerResponseId: fields.id } : {}),
+    ...(fields.finishReason !== undefined ? { finishReason: fields.finishReason } : {}),
+    ...(fields.rawFinishReason ? { providerDetails: { finish_reason: fields.rawFinishReason } } : {}),
+  };
 }
