@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FunctionModel, modelRequest, textPart, userPrompt } from '@hopscope/models';
 import { configureTelemetry, type TelemetryHandle } from './configure-telemetry.js';
+import { instrumentAll } from './instrument-all.js';
 import { InstrumentedModel } from './instrumented-model.js';
 import { InstrumentationSettings } from './settings.js';
 
@@ -67,5 +68,24 @@ describe('configureTelemetry', () => {
     expect(process.listenerCount('SIGTERM')).toBe(before + 1);
     await handle.shutdown();
     expect(process.listenerCount('SIGTERM')).toBe(before);
+  });
+});
+
+describe("instrumentAll({ export: 'otlp' })", () => {
+  it('configures the SDK and records to it', async () => {
+    const collector = await startCollector();
+    const uninstall = instrumentAll({ export: 'otlp', includeContent: false, telemetry: { endpoint: collector.url, registerGlobal: false, flushOnExit: false, env: {} } });
+    try {
+      await new FunctionModel(() => [textPart('hello')], { modelName: 'echo', system: 'test' }).request([modelRequest([userPrompt('secret prompt')])]);
+      await uninstall.telemetry?.forceFlush();
+      const traces = collector.received.find((r) => r.path === '/v1/traces');
+      expect(traces?.body).toContain('chat echo');
+      expect(traces?.body).not.toContain('secret prompt');
+      expect(uninstall.settings.includeContent).toBe(false);
+    } finally {
+      uninstall();
+      await uninstall.telemetry?.shutdown();
+      await collector.close();
+    }
   });
 });

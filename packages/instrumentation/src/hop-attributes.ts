@@ -11,9 +11,9 @@ import { toUsageAttributes } from './mapper/usage.js';
 import type { BaggageIds } from './mapper/types.js';
 
 // Local additions to semconv/attributes.ts (owned by the mapper engineer): not there yet.
-/** True on the hop whose response was returned to the caller. */
+/** True on the hop whose response was returned to the caller. @example span.attributes[ATTR_HOPSCOPE_HOP_WINNER] === true */
 export const ATTR_HOPSCOPE_HOP_WINNER = 'hopscope.hop.winner';
-/** True when the hop was started by hedging while an earlier hop was still running. */
+/** True when the hop was started by hedging while an earlier hop was still running. @example span.attributes[ATTR_HOPSCOPE_HOP_HEDGED] */
 export const ATTR_HOPSCOPE_HOP_HEDGED = 'hopscope.hop.hedged';
 
 /** @example toHopSpanName(record) === 'chat gpt-4o-mini' */
@@ -21,7 +21,7 @@ export function toHopSpanName(record: Pick<HopRecord, 'modelName'>): string {
   return toChatSpanName(record.modelName);
 }
 
-/** The tokens a hop consumed: its response's usage, else what the record reports. */
+/** The tokens a hop consumed: its response's usage, else what the record reports. @example toHopUsage(record)?.inputTokens */
 export function toHopUsage(record: Pick<HopRecord, 'response' | 'usage'>): RequestUsage | undefined {
   return record.response?.usage ?? record.usage;
 }

@@ -34,7 +34,7 @@ export class InstrumentedModel extends WrapperModel {
   }
 }
 
-/** True for an InstrumentedModel, also from another copy of this package. */
+/** True for an InstrumentedModel, also from another copy of this package. @example isInstrumentedModel(instrumentModel(model)) === true */
 export function isInstrumentedModel(value: unknown): value is InstrumentedModel {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[INSTRUMENTED_MARKER] === true;
 }

@@ -7,9 +7,9 @@ import type { Attributes, Histogram, Meter } from '@opentelemetry/api';
 import type { RequestUsage } from '@hopscope/models';
 import * as A from './semconv/attributes.js';
 
-/** Advisory buckets of `gen_ai.client.token.usage` (semconv, as the reference). */
+/** Advisory buckets of `gen_ai.client.token.usage` (semconv, as the reference). @example TOKEN_USAGE_BUCKETS[0] === 1 */
 export const TOKEN_USAGE_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
-/** Advisory buckets (seconds) of `gen_ai.client.operation.duration` and time to first chunk. */
+/** Advisory buckets (seconds) of `gen_ai.client.operation.duration` and time to first chunk. @example DURATION_BUCKETS.at(-1) === 81.92 */
 export const DURATION_BUCKETS = [0.01, 0.02, 0.04, 0.08, 0.16, 0.32, 0.64, 1.28, 2.56, 5.12, 10.24, 20.48, 40.96, 81.92];
 
 export interface ChatInstruments {
@@ -19,7 +19,10 @@ export interface ChatInstruments {
   readonly timeToFirstChunk: Histogram;
 }
 
-/** Creates the four chat histograms on a meter. */
+/**
+ * Creates the four chat histograms on a meter.
+ * @example const instruments = createChatInstruments(meterProvider.getMeter('@hopscope/instrumentation'));
+ */
 export function createChatInstruments(meter: Meter): ChatInstruments {
   return {
     tokenUsage: meter.createHistogram(A.METRIC_GEN_AI_CLIENT_TOKEN_USAGE, { unit: '{token}', description: 'Measures number of input and output tokens used', advice: { explicitBucketBoundaries: TOKEN_USAGE_BUCKETS } }),
@@ -58,7 +61,10 @@ export function toChatMetricAttributes(measurement: Pick<ChatMeasurement, 'syste
   };
 }
 
-/** Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams. */
+/**
+ * Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams.
+ * @example recordChatMetrics(settings.instruments, { system: 'openai', requestModel: 'gpt-4o', responseModel: 'gpt-4o', usage, cost: 0.001, durationSeconds: 0.4, timeToFirstChunkSeconds: undefined });
+ */
 export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement): void {
   const common = toChatMetricAttributes(measurement);
   if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, { ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' });

@@ -4,6 +4,7 @@
  * the signal path, then the local viewer at http://localhost:4318.
  */
 
+/** The local viewer's OTLP/HTTP receiver. @example computeOtlpEndpoints({ env: {} }).traces === `${DEFAULT_OTLP_ENDPOINT}/v1/traces` */
 export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4318';
 
 export interface OtlpEndpoints {

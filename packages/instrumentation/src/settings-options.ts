@@ -10,6 +10,7 @@ export type { InstrumentationVersion };
 /** Where version 1 puts its message events: a span attribute, or OTel log records. */
 export type EventMode = 'attributes' | 'logs';
 
+/** @example EVENT_MODES.includes('logs') === true */
 export const EVENT_MODES: readonly EventMode[] = ['attributes', 'logs'];
 
 /** The content and format options, as given by the user. */
@@ -32,7 +33,10 @@ export interface ResolvedFormatOptions {
   readonly warning?: string;
 }
 
-/** A bad InstrumentationSettings option; `option` and `validValues` say what to fix. */
+/**
+ * A bad InstrumentationSettings option; `option` and `validValues` say what to fix.
+ * @example if (error instanceof InstrumentationOptionError) console.error(error.option, error.validValues);
+ */
 export class InstrumentationOptionError extends TypeError {
   constructor(
     readonly option: string,

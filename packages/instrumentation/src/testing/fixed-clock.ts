@@ -10,9 +10,9 @@
 import type { Attributes, HrTime } from '@opentelemetry/api';
 import type { ReadableSpan, Span, SpanProcessor, TimedEvent } from '@opentelemetry/sdk-trace-base';
 
-/** 2025-01-01T00:00:00Z, in milliseconds. */
+/** 2025-01-01T00:00:00Z, in milliseconds. @example new Date(FIXED_CLOCK_START_MS).toISOString() === '2025-01-01T00:00:00.000Z' */
 export const FIXED_CLOCK_START_MS = Date.UTC(2025, 0, 1);
-/** One tick of the fixed clock, in seconds. */
+/** One tick of the fixed clock, in seconds. @example FIXED_CLOCK_TICK_SECONDS === 0.001 */
 export const FIXED_CLOCK_TICK_SECONDS = 0.001;
 
 /** Start and end tick of each span, by span id. */

@@ -27,7 +27,7 @@ export interface ProjectedSpan {
   readonly status: ProjectedStatus;
 }
 
-/** Parses a string that looks like a JSON object or array; other values are returned as they are. */
+/** Parses a string that looks like a JSON object or array; other values are returned as they are. @example parseJsonLooking('[1]') // [1] */
 export function parseJsonLooking(value: unknown): unknown {
   if (typeof value !== 'string' || !(value.startsWith('{') || value.startsWith('['))) return value;
   try {
@@ -37,7 +37,7 @@ export function parseJsonLooking(value: unknown): unknown {
   }
 }
 
-/** Attributes with JSON-looking strings parsed. */
+/** Attributes with JSON-looking strings parsed. @example toParsedAttributes({ a: '{"b":1}' }) // { a: { b: 1 } } */
 export function toParsedAttributes(attributes: Attributes | undefined): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(attributes ?? {})) out[key] = parseJsonLooking(value);
