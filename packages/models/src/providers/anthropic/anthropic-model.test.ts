@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ModelAPIError, ModelAuthError, ModelConnectionError, ModelHTTPError, ModelRateLimitError, ModelServerError, ModelTimeoutError } from '../../errors.js';
-import { binaryContent, imageUrl, modelRequest, systemPrompt, userPrompt, type ModelMessage } from '../../messages.js';
-import { modelRequestParameters, type ToolDefinition } from '../../settings.js';
+import { binaryContent, imageUrl, modelRequest, userPrompt } from '../../messages.js';
 import { startMockProvider, type MockProvider, type RecordedExchange } from '../../testing/index.js';
+import { errorOf, readRecordedExchange, REASONING_MESSAGES, TEXT_MESSAGES, TINY_PNG, TOOL_MESSAGES, TOOL_PARAMETERS } from '../shared/provider-test-kit.js';
 import { AnthropicModel, type AnthropicModelOptions } from './anthropic-model.js';
 
-function fixture(name: string): RecordedExchange {
-  return JSON.parse(readFileSync(new URL(`../../../../../fixtures/providers/anthropic/${name}.json`, import.meta.url), 'utf8')) as RecordedExchange;
-}
-
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-const weatherTool: ToolDefinition = {
-  name: 'get_weather',
-  description: 'Current weather for a city.',
-  parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
-const textMessages: ModelMessage[] = [modelRequest([systemPrompt('You are a geography tutor.'), userPrompt('What is the capital of France?')], { instructions: 'Answer in one short sentence.' })];
-const toolMessages: ModelMessage[] = [modelRequest([userPrompt('What is the weather in Paris?')])];
-const thinkingMessages: ModelMessage[] = [modelRequest([userPrompt('How many r letters are in strawberry?')])];
-const toolParameters = modelRequestParameters({ functionTools: [weatherTool] });
 const THOUGHT = 'Let me spell it: s-t-r-a-w-b-e-r-r-y. r appears at positions 3, 8 and 9, so three times.';
 const SIGNATURE = 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds3cJd3Qd1TZRK9fJq5eYwXo=';
 
@@ -37,19 +21,10 @@ function modelFor(exchange: RecordedExchange, options: AnthropicModelOptions = {
   return new AnthropicModel(modelName, { baseUrl: mock.baseUrl('anthropic'), apiKey: 'test-key', retry: false, ...options });
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
-
 describe('AnthropicModel against recorded exchanges', () => {
   it('parses a text answer; instructions and system prompts become system', async () => {
-    const exchange = fixture('text');
-    const response = await modelFor(exchange).request(textMessages, { maxTokens: 64, temperature: 0.2 });
+    const exchange = readRecordedExchange('anthropic', 'text');
+    const response = await modelFor(exchange).request(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 });
     expect(mock.requests[0]?.path).toBe('/v1/messages');
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(mock.requests[0]?.headers['authorization']).toBe('Bearer test-key');
@@ -67,15 +42,15 @@ describe('AnthropicModel against recorded exchanges', () => {
   });
 
   it('streams text with usage from message_start and message_delta', async () => {
-    const exchange = fixture('text-stream');
-    const response = await (await modelFor(exchange).requestStream(textMessages, { maxTokens: 64, temperature: 0.2 })).finalResponse();
+    const exchange = readRecordedExchange('anthropic', 'text-stream');
+    const response = await (await modelFor(exchange).requestStream(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 })).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response).toMatchObject({ parts: [{ partKind: 'text', content: 'The capital of France is Paris.' }], finishReason: 'stop', usage: { inputTokens: 27, outputTokens: 10 }, providerResponseId: 'msg_01T5fWq8ZrYhKx3nPc6bVdJm' });
   });
 
   it('parses tool_use and sends disable_parallel_tool_use', async () => {
-    const exchange = fixture('tool-use');
-    const response = await modelFor(exchange).request(toolMessages, { parallelToolCalls: false }, toolParameters);
+    const exchange = readRecordedExchange('anthropic', 'tool-use');
+    const response = await modelFor(exchange).request(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
       { partKind: 'text', content: "I'll check the weather in Paris." },
@@ -85,16 +60,16 @@ describe('AnthropicModel against recorded exchanges', () => {
   });
 
   it('assembles streamed tool input from input_json_delta pieces', async () => {
-    const exchange = fixture('tool-use-stream');
-    const response = await (await modelFor(exchange).requestStream(toolMessages, { parallelToolCalls: false }, toolParameters)).finalResponse();
+    const exchange = readRecordedExchange('anthropic', 'tool-use-stream');
+    const response = await (await modelFor(exchange).requestStream(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS)).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts[1]).toEqual({ partKind: 'tool-call', toolName: 'get_weather', args: '{"city": "Paris"}', toolCallId: 'toolu_01Gh7j6K5l4Z3x2C1v0B9nM8' });
     expect(response.usage).toMatchObject({ inputTokens: 412, outputTokens: 54 });
   });
 
   it('sends a thinking budget and parses the signed thinking block', async () => {
-    const exchange = fixture('thinking');
-    const response = await modelFor(exchange).request(thinkingMessages, { thinking: 'high' });
+    const exchange = readRecordedExchange('anthropic', 'thinking');
+    const response = await modelFor(exchange).request(REASONING_MESSAGES, { thinking: 'high' });
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
       { partKind: 'thinking', content: THOUGHT, signature: SIGNATURE, providerName: 'anthropic' },
@@ -103,8 +78,8 @@ describe('AnthropicModel against recorded exchanges', () => {
   });
 
   it('streams thinking and signature deltas', async () => {
-    const exchange = fixture('thinking-stream');
-    const response = await (await modelFor(exchange).requestStream(thinkingMessages, { thinking: 'high' })).finalResponse();
+    const exchange = readRecordedExchange('anthropic', 'thinking-stream');
+    const response = await (await modelFor(exchange).requestStream(REASONING_MESSAGES, { thinking: 'high' })).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
       { partKind: 'thinking', content: THOUGHT, signature: SIGNATURE, providerName: 'anthropic' },
@@ -113,13 +88,13 @@ describe('AnthropicModel against recorded exchanges', () => {
   });
 
   it('sends an image URL and inline bytes as a base64 source', async () => {
-    const exchange = fixture('image-input');
-    await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(new Uint8Array(TINY_PNG), 'image/png')])])]);
+    const exchange = readRecordedExchange('anthropic', 'image-input');
+    await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(TINY_PNG, 'image/png')])])]);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
   });
 
   it('counts cache creation as cache writes and cache reads into the input', async () => {
-    const exchange = fixture('usage-cache');
+    const exchange = readRecordedExchange('anthropic', 'usage-cache');
     const response = await modelFor(exchange).request([modelRequest([userPrompt('Summarise the attached contract in three bullet points.')])]);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.usage).toMatchObject({ inputTokens: 12 + 2048 + 6144, cacheWriteTokens: 2048, cacheReadTokens: 6144, outputTokens: 31 });
@@ -136,32 +111,32 @@ describe('AnthropicModel errors', () => {
     ['error-529', ModelServerError, { statusCode: 529, category: 'overloaded', isRetryable: true }],
     ['not-json', ModelAPIError, { category: 'invalid_response', isRetryable: false }],
   ] as const)('maps %s', async (name, errorClass, fields) => {
-    const error = await errorOf(modelFor(fixture(name)).request(textMessages));
+    const error = await errorOf(modelFor(readRecordedExchange('anthropic', name)).request(TEXT_MESSAGES));
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({ ...fields, modelName: 'claude-sonnet-4-6', provider: 'anthropic' });
   });
 
   it('keeps the 529 body as Anthropic sent it', async () => {
-    const error = (await errorOf(modelFor(fixture('error-529')).request(textMessages))) as ModelHTTPError;
+    const error = (await errorOf(modelFor(readRecordedExchange('anthropic', 'error-529')).request(TEXT_MESSAGES))) as ModelHTTPError;
     expect(error.body).toMatchObject({ type: 'error', error: { type: 'overloaded_error' } });
   });
 
   it('maps a reset mid-stream to a connection error; the partial response keeps text and usage', async () => {
-    const stream = await modelFor(fixture('reset-mid-stream')).requestStream(textMessages);
+    const stream = await modelFor(readRecordedExchange('anthropic', 'reset-mid-stream')).requestStream(TEXT_MESSAGES);
     expect(await errorOf(stream.finalResponse())).toBeInstanceOf(ModelConnectionError);
     expect(stream.get()).toMatchObject({ parts: [{ partKind: 'text', content: 'The capital' }], usage: { inputTokens: 27, outputTokens: 1 }, providerResponseId: 'msg_01T5fWq8ZrYhKx3nPc6bVdJm' });
   });
 
   it('times out on a server that never answers', async () => {
-    const error = await errorOf(modelFor(fixture('hang')).request(textMessages, { timeout: 150 }));
+    const error = await errorOf(modelFor(readRecordedExchange('anthropic', 'hang')).request(TEXT_MESSAGES, { timeout: 150 }));
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150, provider: 'anthropic', modelName: 'claude-sonnet-4-6' });
   });
 
   it('rethrows the AbortError when the caller aborts a stream', async () => {
-    const model = modelFor(fixture('hang'));
+    const model = modelFor(readRecordedExchange('anthropic', 'hang'));
     const controller = new AbortController();
-    const pending = errorOf(model.requestStream(textMessages, undefined, undefined, { signal: controller.signal }));
+    const pending = errorOf(model.requestStream(TEXT_MESSAGES, undefined, undefined, { signal: controller.signal }));
     setTimeout(() => controller.abort(), 20);
     expect(await pending).toBe(controller.signal.reason);
   });
@@ -171,14 +146,14 @@ describe('AnthropicModel retries', () => {
   it('retries a 529 outside a chain by its own policy, then succeeds', async () => {
     mock.script('claude-sonnet-4-6', [{ fail: { status: 529 } }, 'ok']);
     const model = new AnthropicModel('claude-sonnet-4-6', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'k', retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1, jitter: 0 } });
-    await model.request(textMessages);
+    await model.request(TEXT_MESSAGES);
     expect(mock.requests).toHaveLength(2);
   });
 
   it('never retries inside a chain: one request for a 529', async () => {
     mock.script('claude-sonnet-4-6', [{ fail: { status: 529 } }, 'ok']);
     const model = new AnthropicModel('claude-sonnet-4-6', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'k' });
-    expect(await errorOf(model.request(textMessages, undefined, undefined, { hop: { index: 0, count: 2, fallback: model } }))).toBeInstanceOf(ModelServerError);
+    expect(await errorOf(model.request(TEXT_MESSAGES, undefined, undefined, { hop: { index: 0, count: 2, fallback: model } }))).toBeInstanceOf(ModelServerError);
     expect(mock.requests).toHaveLength(1);
   });
 });

@@ -1,26 +1,12 @@
-import { readFileSync } from 'node:fs';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ContextWindowExceededError, ModelAPIError, ModelAuthError, ModelConnectionError, ModelRateLimitError, ModelServerError, ModelTimeoutError } from '../../errors.js';
-import { binaryContent, imageUrl, modelRequest, systemPrompt, userPrompt, type ModelMessage } from '../../messages.js';
-import { modelRequestParameters, type ModelSettings, type ToolDefinition } from '../../settings.js';
+import { binaryContent, imageUrl, modelRequest, userPrompt } from '../../messages.js';
+import { type ModelSettings } from '../../settings.js';
 import { startMockProvider, type MockProvider, type RecordedExchange } from '../../testing/index.js';
+import { errorOf, readRecordedExchange, TEXT_MESSAGES, TINY_PNG, TOOL_MESSAGES, TOOL_PARAMETERS } from '../shared/provider-test-kit.js';
 import { OpenAIChatModel, type OpenAIChatModelOptions } from './openai-chat-model.js';
 
-function fixture(name: string): RecordedExchange {
-  return JSON.parse(readFileSync(new URL(`../../../../../fixtures/providers/openai-chat/${name}.json`, import.meta.url), 'utf8')) as RecordedExchange;
-}
-
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-const weatherTool: ToolDefinition = {
-  name: 'get_weather',
-  description: 'Current weather for a city.',
-  parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
-const textMessages: ModelMessage[] = [modelRequest([systemPrompt('You are a geography tutor.'), userPrompt('What is the capital of France?')], { instructions: 'Answer in one short sentence.' })];
-const toolMessages: ModelMessage[] = [modelRequest([userPrompt('What is the weather in Paris?')])];
-const toolParameters = modelRequestParameters({ functionTools: [weatherTool] });
 
 let mock: MockProvider;
 beforeAll(async () => {
@@ -35,20 +21,11 @@ function modelFor(exchange: RecordedExchange, options: OpenAIChatModelOptions = 
   return new OpenAIChatModel(modelName, { baseUrl: mock.baseUrl('openai'), apiKey: 'test-key', retry: false, ...options });
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
-
 describe('OpenAIChatModel against recorded exchanges', () => {
   it('parses a plain text answer and sends the recorded request', async () => {
-    const exchange = fixture('text');
+    const exchange = readRecordedExchange('openai-chat', 'text');
     const model = modelFor(exchange);
-    const response = await model.request(textMessages, { maxTokens: 64, temperature: 0.2 });
+    const response = await model.request(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 });
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(mock.requests[0]?.headers['authorization']).toBe('Bearer test-key');
     expect(response).toMatchObject({
@@ -65,8 +42,8 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('streams text with usage from the include_usage chunk', async () => {
-    const exchange = fixture('text-stream');
-    const stream = await modelFor(exchange).requestStream(textMessages, { maxTokens: 64, temperature: 0.2 });
+    const exchange = readRecordedExchange('openai-chat', 'text-stream');
+    const stream = await modelFor(exchange).requestStream(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 });
     const kinds: string[] = [];
     for await (const event of stream) kinds.push(event.eventKind);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
@@ -76,8 +53,8 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('parses a tool call, sending tools with strict schemas and parallel_tool_calls', async () => {
-    const exchange = fixture('tool-call');
-    const response = await modelFor(exchange).request(toolMessages, { parallelToolCalls: false }, toolParameters);
+    const exchange = readRecordedExchange('openai-chat', 'tool-call');
+    const response = await modelFor(exchange).request(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([{ partKind: 'tool-call', toolName: 'get_weather', args: '{"city":"Paris"}', toolCallId: 'call_Vx3nQ8pL2mK7rT1wY5zB9cD4' }]);
     expect(response.finishReason).toBe('tool_call');
@@ -85,15 +62,15 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('assembles a streamed tool call from its argument pieces', async () => {
-    const exchange = fixture('tool-call-stream');
-    const response = await (await modelFor(exchange).requestStream(toolMessages, { parallelToolCalls: false }, toolParameters)).finalResponse();
+    const exchange = readRecordedExchange('openai-chat', 'tool-call-stream');
+    const response = await (await modelFor(exchange).requestStream(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS)).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([{ partKind: 'tool-call', toolName: 'get_weather', args: '{"city":"Paris"}', toolCallId: 'call_Qw8eR3tY6uI1oP5aS9dF2gH7' }]);
     expect(response.finishReason).toBe('tool_call');
   });
 
   it('sends reasoning_effort and reads cached and reasoning tokens', async () => {
-    const exchange = fixture('reasoning-usage');
+    const exchange = readRecordedExchange('openai-chat', 'reasoning-usage');
     const response = await modelFor(exchange).request([modelRequest([userPrompt('How many r letters are in strawberry?')])], { thinking: 'high', maxTokens: 2000 });
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.usage).toMatchObject({ inputTokens: 1450, outputTokens: 410, cacheReadTokens: 1280, details: { reasoning_tokens: 320 } });
@@ -101,7 +78,7 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('reads reasoning_content as thinking for an OpenAI-compatible provider, which gets max_tokens', async () => {
-    const exchange = fixture('reasoning-content');
+    const exchange = readRecordedExchange('openai-chat', 'reasoning-content');
     const model = modelFor(exchange, { system: 'deepseek' });
     const response = await model.request([modelRequest([userPrompt('Is 97 a prime number?')])], { maxTokens: 1024 });
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
@@ -114,7 +91,7 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('streams reasoning_content into a thinking part before the text', async () => {
-    const exchange = fixture('reasoning-content-stream');
+    const exchange = readRecordedExchange('openai-chat', 'reasoning-content-stream');
     const response = await (await modelFor(exchange, { system: 'deepseek' }).requestStream([modelRequest([userPrompt('Is 97 a prime number?')])], { maxTokens: 1024 })).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
@@ -125,51 +102,51 @@ describe('OpenAIChatModel against recorded exchanges', () => {
   });
 
   it('sends an image URL and inline bytes as a data URL', async () => {
-    const exchange = fixture('image-input');
-    const response = await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(new Uint8Array(TINY_PNG), 'image/png')])])]);
+    const exchange = readRecordedExchange('openai-chat', 'image-input');
+    const response = await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(TINY_PNG, 'image/png')])])]);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts[0]).toMatchObject({ partKind: 'text' });
   });
 });
 
 describe('OpenAIChatModel errors', () => {
-  const call = (model: OpenAIChatModel, settings?: ModelSettings) => model.request(textMessages, settings);
+  const call = (model: OpenAIChatModel, settings?: ModelSettings) => model.request(TEXT_MESSAGES, settings);
 
   it('maps a 400 context-length error', async () => {
-    const error = await errorOf(call(modelFor(fixture('error-400'))));
+    const error = await errorOf(call(modelFor(readRecordedExchange('openai-chat', 'error-400'))));
     expect(error).toBeInstanceOf(ContextWindowExceededError);
     expect(error).toMatchObject({ statusCode: 400, category: 'context_window', isRetryable: false, isAuthError: false, modelName: 'gpt-4o-mini', provider: 'openai' });
     expect((error as ModelAPIError).body).toMatchObject({ error: { code: 'context_length_exceeded' } });
   });
 
   it('maps a 401 to an auth error', async () => {
-    const error = await errorOf(call(modelFor(fixture('error-401'))));
+    const error = await errorOf(call(modelFor(readRecordedExchange('openai-chat', 'error-401'))));
     expect(error).toBeInstanceOf(ModelAuthError);
     expect(error).toMatchObject({ statusCode: 401, category: 'auth', isAuthError: true, isRetryable: false });
   });
 
   it('maps a 429 with retry-after and, inside a chain, sends exactly one request', async () => {
-    const model = modelFor(fixture('error-429'), { retry: undefined });
-    const error = await errorOf(model.request(textMessages, undefined, undefined, { hop: { index: 0, count: 2, fallback: model } }));
+    const model = modelFor(readRecordedExchange('openai-chat', 'error-429'), { retry: undefined });
+    const error = await errorOf(model.request(TEXT_MESSAGES, undefined, undefined, { hop: { index: 0, count: 2, fallback: model } }));
     expect(error).toBeInstanceOf(ModelRateLimitError);
     expect(error).toMatchObject({ statusCode: 429, retryAfterMs: 7000, category: 'rate_limit', isRetryable: true });
     expect(mock.requests).toHaveLength(1);
   });
 
   it('maps a 500 to a server error', async () => {
-    const error = await errorOf(call(modelFor(fixture('error-500'))));
+    const error = await errorOf(call(modelFor(readRecordedExchange('openai-chat', 'error-500'))));
     expect(error).toBeInstanceOf(ModelServerError);
     expect(error).toMatchObject({ statusCode: 500, category: 'server', isRetryable: true });
   });
 
   it('maps a 200 whose body is not JSON to an invalid_response ModelAPIError', async () => {
-    const error = await errorOf(call(modelFor(fixture('not-json'))));
+    const error = await errorOf(call(modelFor(readRecordedExchange('openai-chat', 'not-json'))));
     expect(error).toBeInstanceOf(ModelAPIError);
     expect(error).toMatchObject({ category: 'invalid_response', isRetryable: false, modelName: 'gpt-4o-mini', provider: 'openai' });
   });
 
   it('maps a reset mid-stream to a connection error and keeps the partial response', async () => {
-    const stream = await modelFor(fixture('reset-mid-stream')).requestStream(textMessages);
+    const stream = await modelFor(readRecordedExchange('openai-chat', 'reset-mid-stream')).requestStream(TEXT_MESSAGES);
     const error = await errorOf(stream.finalResponse());
     expect(error).toBeInstanceOf(ModelConnectionError);
     expect(error).toMatchObject({ category: 'connection', isRetryable: true, modelName: 'gpt-4o-mini', provider: 'openai' });
@@ -178,22 +155,22 @@ describe('OpenAIChatModel errors', () => {
   });
 
   it('times out on a server that never answers, by settings.timeout', async () => {
-    const error = await errorOf(call(modelFor(fixture('hang')), { timeout: 150 }));
+    const error = await errorOf(call(modelFor(readRecordedExchange('openai-chat', 'hang')), { timeout: 150 }));
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150, category: 'timeout', isRetryable: true });
   });
 
   it('rethrows the AbortError unchanged when the caller aborts, for requests and streams', async () => {
-    const model = modelFor(fixture('hang'));
+    const model = modelFor(readRecordedExchange('openai-chat', 'hang'));
     mock.script('gpt-4o-mini', [{ hang: true }, { hang: true }]);
     const controller = new AbortController();
-    const pending = errorOf(model.request(textMessages, undefined, undefined, { signal: controller.signal }));
+    const pending = errorOf(model.request(TEXT_MESSAGES, undefined, undefined, { signal: controller.signal }));
     setTimeout(() => controller.abort(), 20);
     const error = await pending;
     expect(error).toBe(controller.signal.reason);
     expect((error as Error).name).toBe('AbortError');
     const streamController = new AbortController();
-    const pendingStream = errorOf(model.requestStream(textMessages, undefined, undefined, { signal: streamController.signal }));
+    const pendingStream = errorOf(model.requestStream(TEXT_MESSAGES, undefined, undefined, { signal: streamController.signal }));
     setTimeout(() => streamController.abort(), 20);
     expect(((await pendingStream) as Error).name).toBe('AbortError');
   });
@@ -203,7 +180,7 @@ describe('OpenAIChatModel retries', () => {
   it('retries a 500 by its own policy outside a chain, then succeeds', async () => {
     mock.script('gpt-4o-mini', [{ fail: { status: 500 } }, 'ok']);
     const model = new OpenAIChatModel('gpt-4o-mini', { baseUrl: mock.baseUrl('openai'), apiKey: 'k', retry: { maxRetries: 2, initialDelayMs: 1, maxDelayMs: 1, jitter: 0 } });
-    const response = await model.request(textMessages);
+    const response = await model.request(TEXT_MESSAGES);
     expect(response.parts[0]).toMatchObject({ partKind: 'text' });
     expect(mock.requests).toHaveLength(2);
   });
@@ -211,7 +188,7 @@ describe('OpenAIChatModel retries', () => {
   it('does not retry when retry is false, and the SDK itself never retries', async () => {
     mock.script('gpt-4o-mini', [{ fail: { status: 429, headers: { 'retry-after': '0' } } }, 'ok']);
     const model = new OpenAIChatModel('gpt-4o-mini', { baseUrl: mock.baseUrl('openai'), apiKey: 'k', retry: false });
-    expect(await errorOf(model.request(textMessages))).toBeInstanceOf(ModelRateLimitError);
+    expect(await errorOf(model.request(TEXT_MESSAGES))).toBeInstanceOf(ModelRateLimitError);
     expect(mock.requests).toHaveLength(1);
     expect(model.client.maxRetries).toBe(0);
   });
@@ -220,14 +197,14 @@ describe('OpenAIChatModel retries', () => {
     mock.script('gpt-4o-mini', [{ fail: { status: 500, headers: { 'retry-after-ms': '1' } } }, 'ok']);
     const client = new OpenAI({ baseURL: mock.baseUrl('openai'), apiKey: 'user-key', maxRetries: 1 });
     const model = new OpenAIChatModel('gpt-4o-mini', { client, retry: false });
-    await model.request(textMessages);
+    await model.request(TEXT_MESSAGES);
     expect(mock.requests).toHaveLength(2);
     expect(mock.requests[0]?.headers['authorization']).toBe('Bearer user-key');
   });
 
   it('sends extraHeaders as headers and merges extraBody into the body', async () => {
     const model = new OpenAIChatModel('gpt-4o-mini', { baseUrl: mock.baseUrl('openai'), apiKey: 'k', settings: { extraHeaders: { 'x-team': 'search' } } });
-    await model.request(textMessages, { extraBody: { user: 'u-42', temperature: 1 }, temperature: 0 });
+    await model.request(TEXT_MESSAGES, { extraBody: { user: 'u-42', temperature: 1 }, temperature: 0 });
     expect(mock.requests[0]?.headers['x-team']).toBe('search');
     expect(mock.requests[0]?.body).toMatchObject({ user: 'u-42', temperature: 1 });
   });

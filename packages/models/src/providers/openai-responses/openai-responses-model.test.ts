@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ModelAPIError, ModelAuthError, ModelConnectionError, ModelHTTPError, ModelRateLimitError, ModelServerError, ModelTimeoutError } from '../../errors.js';
-import { binaryContent, imageUrl, modelRequest, systemPrompt, userPrompt, type ModelMessage } from '../../messages.js';
-import { modelRequestParameters, type ToolDefinition } from '../../settings.js';
+import { binaryContent, imageUrl, modelRequest, userPrompt } from '../../messages.js';
 import { startMockProvider, type MockProvider, type RecordedExchange } from '../../testing/index.js';
+import { errorOf, readRecordedExchange, REASONING_MESSAGES, TEXT_MESSAGES, TINY_PNG, TOOL_MESSAGES, TOOL_PARAMETERS } from '../shared/provider-test-kit.js';
 import { OpenAIResponsesModel, type OpenAIResponsesModelOptions } from './openai-responses-model.js';
 
-function fixture(name: string): RecordedExchange {
-  return JSON.parse(readFileSync(new URL(`../../../../../fixtures/providers/openai-responses/${name}.json`, import.meta.url), 'utf8')) as RecordedExchange;
-}
-
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==', 'base64');
-const weatherTool: ToolDefinition = {
-  name: 'get_weather',
-  description: 'Current weather for a city.',
-  parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
-  strict: true,
-};
-const textMessages: ModelMessage[] = [modelRequest([systemPrompt('You are a geography tutor.'), userPrompt('What is the capital of France?')], { instructions: 'Answer in one short sentence.' })];
-const toolMessages: ModelMessage[] = [modelRequest([userPrompt('What is the weather in Paris?')])];
-const reasoningMessages: ModelMessage[] = [modelRequest([userPrompt('How many r letters are in strawberry?')])];
-const toolParameters = modelRequestParameters({ functionTools: [weatherTool] });
 const SUMMARY = '**Counting letters**\n\nSpelling strawberry: s-t-r-a-w-b-e-r-r-y. The letter r appears at positions 3, 8 and 9.';
 
 let mock: MockProvider;
@@ -36,19 +20,10 @@ function modelFor(exchange: RecordedExchange, options: OpenAIResponsesModelOptio
   return new OpenAIResponsesModel(modelName, { baseUrl: mock.baseUrl('openai'), apiKey: 'test-key', retry: false, ...options });
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error,
-  );
-}
-
 describe('OpenAIResponsesModel against recorded exchanges', () => {
   it('parses a text answer and sends instructions as the instructions field', async () => {
-    const exchange = fixture('text');
-    const response = await modelFor(exchange).request(textMessages, { maxTokens: 64, temperature: 0.2 });
+    const exchange = readRecordedExchange('openai-responses', 'text');
+    const response = await modelFor(exchange).request(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 });
     expect(mock.requests[0]?.path).toBe('/v1/responses');
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response).toMatchObject({
@@ -64,31 +39,31 @@ describe('OpenAIResponsesModel against recorded exchanges', () => {
   });
 
   it('streams text events and takes usage from response.completed', async () => {
-    const exchange = fixture('text-stream');
-    const stream = await modelFor(exchange).requestStream(textMessages, { maxTokens: 64, temperature: 0.2 });
+    const exchange = readRecordedExchange('openai-responses', 'text-stream');
+    const stream = await modelFor(exchange).requestStream(TEXT_MESSAGES, { maxTokens: 64, temperature: 0.2 });
     const response = await stream.finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response).toMatchObject({ parts: [{ partKind: 'text', content: 'The capital of France is Paris.' }], finishReason: 'stop', usage: { inputTokens: 37, outputTokens: 8 }, providerResponseId: 'resp_68c1f0b7d9e2819fa1c3e5f7091b2d4f' });
   });
 
   it('parses a function call', async () => {
-    const exchange = fixture('tool-call');
-    const response = await modelFor(exchange).request(toolMessages, { parallelToolCalls: false }, toolParameters);
+    const exchange = readRecordedExchange('openai-responses', 'tool-call');
+    const response = await modelFor(exchange).request(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([{ partKind: 'tool-call', toolName: 'get_weather', args: '{"city":"Paris"}', toolCallId: 'call_Hj4kL7mN0pQ3rS6tU9vW2xY5' }]);
     expect(response.finishReason).toBe('tool_call');
   });
 
   it('assembles a streamed function call', async () => {
-    const exchange = fixture('tool-call-stream');
-    const response = await (await modelFor(exchange).requestStream(toolMessages, { parallelToolCalls: false }, toolParameters)).finalResponse();
+    const exchange = readRecordedExchange('openai-responses', 'tool-call-stream');
+    const response = await (await modelFor(exchange).requestStream(TOOL_MESSAGES, { parallelToolCalls: false }, TOOL_PARAMETERS)).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([{ partKind: 'tool-call', toolName: 'get_weather', args: '{"city":"Paris"}', toolCallId: 'call_Zx9cV6bN3mA0sD7fG4hJ1kL8' }]);
   });
 
   it('sends reasoning effort and reads the reasoning item, cached and reasoning tokens', async () => {
-    const exchange = fixture('reasoning');
-    const response = await modelFor(exchange).request(reasoningMessages, { thinking: 'high', maxTokens: 2000 });
+    const exchange = readRecordedExchange('openai-responses', 'reasoning');
+    const response = await modelFor(exchange).request(REASONING_MESSAGES, { thinking: 'high', maxTokens: 2000 });
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
       { partKind: 'thinking', content: SUMMARY, id: 'rs_68c1f0e4d5e6819fb1a2c3d4e5f6a7b8', signature: 'gAAAAABowfDkZ2V0X3JlYXNvbmluZ19ibG9i', providerName: 'openai' },
@@ -98,8 +73,8 @@ describe('OpenAIResponsesModel against recorded exchanges', () => {
   });
 
   it('streams reasoning summary deltas into a thinking part', async () => {
-    const exchange = fixture('reasoning-stream');
-    const response = await (await modelFor(exchange).requestStream(reasoningMessages, { thinking: 'high', maxTokens: 2000 })).finalResponse();
+    const exchange = readRecordedExchange('openai-responses', 'reasoning-stream');
+    const response = await (await modelFor(exchange).requestStream(REASONING_MESSAGES, { thinking: 'high', maxTokens: 2000 })).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
     expect(response.parts).toEqual([
       { partKind: 'thinking', content: SUMMARY, signature: 'gAAAAABowfDkZ2V0X3JlYXNvbmluZ19ibG9i', providerName: 'openai' },
@@ -109,8 +84,8 @@ describe('OpenAIResponsesModel against recorded exchanges', () => {
   });
 
   it('sends images as input_image parts', async () => {
-    const exchange = fixture('image-input');
-    await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(new Uint8Array(TINY_PNG), 'image/png')])])]);
+    const exchange = readRecordedExchange('openai-responses', 'image-input');
+    await modelFor(exchange).request([modelRequest([userPrompt(['What is in these images?', imageUrl('https://images.example.com/cat.jpg'), binaryContent(TINY_PNG, 'image/png')])])]);
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
   });
 });
@@ -123,26 +98,26 @@ describe('OpenAIResponsesModel errors', () => {
     ['error-500', ModelServerError, { statusCode: 500, category: 'server', isRetryable: true }],
     ['not-json', ModelAPIError, { category: 'invalid_response', isRetryable: false }],
   ] as const)('maps %s', async (name, errorClass, fields) => {
-    const error = await errorOf(modelFor(fixture(name)).request(textMessages));
+    const error = await errorOf(modelFor(readRecordedExchange('openai-responses', name)).request(TEXT_MESSAGES));
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({ ...fields, modelName: 'gpt-4.1-mini', provider: 'openai' });
   });
 
   it('maps a reset mid-stream to a connection error and keeps the partial text', async () => {
-    const stream = await modelFor(fixture('reset-mid-stream')).requestStream(textMessages);
+    const stream = await modelFor(readRecordedExchange('openai-responses', 'reset-mid-stream')).requestStream(TEXT_MESSAGES);
     expect(await errorOf(stream.finalResponse())).toBeInstanceOf(ModelConnectionError);
     expect(stream.get()).toMatchObject({ parts: [{ partKind: 'text', content: 'The capital' }], providerResponseId: 'resp_68c1f0b7d9e2819fa1c3e5f7091b2d4f' });
   });
 
   it('times out on a server that never answers', async () => {
-    const error = await errorOf(modelFor(fixture('hang')).request(textMessages, { timeout: 150 }));
+    const error = await errorOf(modelFor(readRecordedExchange('openai-responses', 'hang')).request(TEXT_MESSAGES, { timeout: 150 }));
     expect(error).toBeInstanceOf(ModelTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150, provider: 'openai' });
   });
 
   it('sends one request for a 429 inside a fallback chain', async () => {
-    const model = modelFor(fixture('error-429'), { retry: { maxRetries: 3, initialDelayMs: 1 } });
-    await errorOf(model.request(textMessages, undefined, undefined, { hop: { index: 1, count: 3, fallback: model } }));
+    const model = modelFor(readRecordedExchange('openai-responses', 'error-429'), { retry: { maxRetries: 3, initialDelayMs: 1 } });
+    await errorOf(model.request(TEXT_MESSAGES, undefined, undefined, { hop: { index: 1, count: 3, fallback: model } }));
     expect(mock.requests).toHaveLength(1);
   });
 });
