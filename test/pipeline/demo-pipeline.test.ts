@@ -69,18 +69,18 @@ describe('the demo through the real pipeline', () => {
     }
     const outcomes = chains.map((c) => c.outcomes.join(' > '));
     // The 429 moves on at once, then the 429'd primary is skipped while it cools down.
-    expect(outcomes).toContain('gpt-4o:error > claude-sonnet-4-5:ok');
+    expect(outcomes).toContain('gpt-4o:error > claude-sonnet-4-6:ok');
     expect(outcomes.some((o) => o.startsWith('gpt-4o:skipped'))).toBe(true);
     // A 529 from Anthropic is an error hop with its typed exception; the third member wins.
-    const overloaded = chains.find((c) => c.outcomes.includes('claude-sonnet-4-5:error') && c.outcomes.at(-1) === 'gpt-4o-mini:ok');
+    const overloaded = chains.find((c) => c.outcomes.includes('claude-sonnet-4-6:error') && c.outcomes.at(-1) === 'gpt-4o-mini:ok');
     expect(overloaded, outcomes.join('\n')).toBeDefined();
-    const claudeHop = overloaded!.hops.find((h) => h.attributes['gen_ai.request.model'] === 'claude-sonnet-4-5')!;
+    const claudeHop = overloaded!.hops.find((h) => h.attributes['gen_ai.request.model'] === 'claude-sonnet-4-6')!;
     expect(claudeHop.status.code).toBe('ERROR');
     expect(claudeHop.events.some((e) => e.name === 'exception' && e.attributes['exception.type'] === 'ModelServerError')).toBe(true);
     // A response check rejected the weak answer.
-    expect(outcomes).toContain('gpt-4o-mini:rejected > claude-sonnet-4-5:ok');
+    expect(outcomes).toContain('gpt-4o-mini:rejected > claude-sonnet-4-6:ok');
     // Only hops that consumed tokens count: the chain's usage equals the winner's here.
-    const rateLimited = chains.find((c) => c.outcomes.join(' > ') === 'gpt-4o:error > claude-sonnet-4-5:ok')!;
+    const rateLimited = chains.find((c) => c.outcomes.join(' > ') === 'gpt-4o:error > claude-sonnet-4-6:ok')!;
     const summary = traces.find((t) => t.traceId === rateLimited.detail.summary.traceId)!;
     expect(summary.usage.inputTokens).toBe(41);
     expect(summary.usage.costUsd).toBeGreaterThan(0);

@@ -30,7 +30,7 @@ export function createDemoModels(mock: MockProvider): DemoModels {
   const openai = { baseUrl: mock.baseUrl('openai'), apiKey: 'demo-key' };
   const gpt4o = new OpenAIChatModel('gpt-4o', openai);
   const gpt4oMini = new OpenAIChatModel('gpt-4o-mini', openai);
-  const claude = new AnthropicModel('claude-sonnet-4-5', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'demo-key' });
+  const claude = new AnthropicModel('claude-sonnet-4-6', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'demo-key' });
   const chain = new FallbackModel(gpt4o, claude, gpt4oMini, { cooldown: { defaultMs: 8_000 } });
   const tooShort = onResponse((response) => response.parts.every((p) => p.partKind !== 'text' || p.content.length < 20));
   const pickyChain = new FallbackModel(gpt4oMini, claude, { fallbackOn: [ModelAPIError, tooShort], cooldown: false });
@@ -42,7 +42,7 @@ export interface DemoScenario {
   run(mock: MockProvider, models: DemoModels, iteration: number): Promise<unknown>;
 }
 
-const DEMO_MODEL_NAMES = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-5'] as const;
+const DEMO_MODEL_NAMES = ['gpt-4o', 'gpt-4o-mini', 'claude-sonnet-4-6'] as const;
 
 /** Whichever member ends up answering, it answers this question sensibly. */
 function answerAll(mock: MockProvider, reply: MockReply): void {
@@ -71,7 +71,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'overloaded chain: 500 then 529, third member answers',
     run: (mock, models) => {
       mock.script('gpt-4o', [{ fail: { status: 500, body: { error: { message: 'The server had an error', type: 'server_error' } } } }]);
-      mock.script('claude-sonnet-4-5', [{ fail: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } }]);
+      mock.script('claude-sonnet-4-6', [{ fail: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } }]);
       answerAll(mock, { text: 'Two plus two is four, as always.', usage: { inputTokens: 38, outputTokens: 9 } });
       return models.chain.request(ask('What is 2 + 2?'));
     },
@@ -91,7 +91,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       const unavailable = { fail: { status: 503, body: { error: { message: 'Service unavailable', type: 'server_error' } } } } as const;
       const badKey = { fail: { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } } } as const;
       mock.script('gpt-4o', [unavailable, unavailable]);
-      mock.script('claude-sonnet-4-5', [badKey, badKey]);
+      mock.script('claude-sonnet-4-6', [badKey, badKey]);
       const agent = new Agent(models.chain, { name: 'support-bot', instructions: 'Help customers with their orders.', tools: [lookupOrder] });
       return agent.run('Where is my order A-1042?');
     },
@@ -99,7 +99,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'streamed answer with thinking',
     run: async (mock, models) => {
-      mock.setReply('claude-sonnet-4-5', { thinking: 'The user wants a haiku about tracing; count syllables 5-7-5.', text: 'Spans fall like leaves, / each hop a quiet footstep, / the trace remembers.', usage: { inputTokens: 52, outputTokens: 48, reasoningTokens: 20 } });
+      mock.setReply('claude-sonnet-4-6', { thinking: 'The user wants a haiku about tracing; count syllables 5-7-5.', text: 'Spans fall like leaves, / each hop a quiet footstep, / the trace remembers.', usage: { inputTokens: 52, outputTokens: 48, reasoningTokens: 20 } });
       const stream = await models.claude.requestStream(ask('Write a haiku about tracing.'), { thinking: 'low' });
       return stream.finalResponse();
     },
@@ -108,7 +108,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
     name: 'response check rejects a weak answer',
     run: (mock, models) => {
       mock.setReply('gpt-4o-mini', { text: 'Yes.', usage: { inputTokens: 30, outputTokens: 1 } });
-      mock.setReply('claude-sonnet-4-5', { text: 'Yes: OpenTelemetry spans can nest, and each child records its parent span id.', usage: { inputTokens: 30, outputTokens: 19 } });
+      mock.setReply('claude-sonnet-4-6', { text: 'Yes: OpenTelemetry spans can nest, and each child records its parent span id.', usage: { inputTokens: 30, outputTokens: 19 } });
       return models.pickyChain.request(ask('Can spans nest?'));
     },
   },
