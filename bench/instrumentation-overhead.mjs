@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { FunctionModel, binaryContent, modelRequest, modelRequestParameters, textPart, toolCallPart, toolReturnPart, userPrompt, requestUsage } from '@hopscope/models';
-import { InstrumentationSettings, InstrumentedModel } from '@hopscope/instrumentation';
+import { computeResponseCost, InstrumentationSettings, InstrumentedModel, toChatFinishAttributes, toChatStartAttributes } from '@hopscope/instrumentation';
 
 // The OpenTelemetry SDK is a dependency of @hopscope/instrumentation, not of the workspace root.
 const fromInstrumentation = createRequire(new URL('../packages/instrumentation/package.json', import.meta.url));
@@ -91,6 +91,22 @@ console.log(`  request without instrumentation  ${fmt(plain)}`);
 console.log(`  instrumented request             ${fmt(withSpans)}   (+${fmt(mapperOverhead)})`);
 console.log(`  one bare span, same attributes   ${fmt(bareSpan)}`);
 console.log(`  instrumentation cost / bare-span floor: ${(mapperOverhead / bareSpan).toFixed(2)}x   (aim <= 1.2x)`);
+
+// Where the added time goes: the pure mapper (start + finish attributes) and the price lookup.
+const response = await model.request(ten, undefined, parameters);
+const identity = { modelName: 'gpt-4o', system: 'openai', baseUrl: undefined };
+const content = { version: 5, includeContent: true, includeBinaryContent: true };
+const [mapperOnly, priceOnly] = await measureAll(
+  [
+    async () => {
+      toChatStartAttributes({ model: identity, settings: undefined, parameters, baggage: {} });
+      toChatFinishAttributes({ response, inputMessages: ten, parameters, requestModel: 'gpt-4o', system: 'openai', costUsd: 0.01, content, eventMode: 'attributes' });
+    },
+    async () => computeResponseCost({ ...response, providerName: 'openai' }),
+  ],
+  200,
+);
+console.log(`  of which: pure mapper ${fmt(mapperOnly)}, price lookup ${fmt(priceOnly)}, span/metrics/context plumbing ${fmt(Math.max(0, mapperOverhead - mapperOnly - priceOnly))}`);
 
 // 2. Growth with the number of messages.
 console.log('\nGrowth with the message count (instrumented minus plain, per request)');
