@@ -10,12 +10,6 @@ import { toBaggageAttributes, toChatSpanName, toModelIdentityAttributes } from '
 import { toUsageAttributes } from './mapper/usage.js';
 import type { BaggageIds } from './mapper/types.js';
 
-// Local additions to semconv/attributes.ts (owned by the mapper engineer): not there yet.
-/** True on the hop whose response was returned to the caller. @example span.attributes[ATTR_HOPSCOPE_HOP_WINNER] === true */
-export const ATTR_HOPSCOPE_HOP_WINNER = 'hopscope.hop.winner';
-/** True when the hop was started by hedging while an earlier hop was still running. @example span.attributes[ATTR_HOPSCOPE_HOP_HEDGED] */
-export const ATTR_HOPSCOPE_HOP_HEDGED = 'hopscope.hop.hedged';
-
 /** @example toHopSpanName(record) === 'chat gpt-4o-mini' */
 export function toHopSpanName(record: Pick<HopRecord, 'modelName'>): string {
   return toChatSpanName(record.modelName);
@@ -41,8 +35,8 @@ export function toHopSpanAttributes(record: HopRecord, o: { baggage: BaggageIds;
     [A.ATTR_HOPSCOPE_HOP_INDEX]: record.index,
     [A.ATTR_HOPSCOPE_HOP_COUNT]: record.count,
     [A.ATTR_HOPSCOPE_HOP_OUTCOME]: record.outcome,
-    [ATTR_HOPSCOPE_HOP_WINNER]: record.winner,
-    ...(record.hedged ? { [ATTR_HOPSCOPE_HOP_HEDGED]: true } : {}),
+    [A.ATTR_HOPSCOPE_HOP_WINNER]: record.winner,
+    ...(record.hedged ? { [A.ATTR_HOPSCOPE_HOP_HEDGED]: true } : {}),
     ...(usage ? toUsageAttributes(usage) : {}),
     ...(response ? { [A.ATTR_GEN_AI_RESPONSE_MODEL]: response.modelName || record.modelName } : {}),
     ...(o.costUsd !== undefined ? { [A.ATTR_OPERATION_COST]: o.costUsd } : {}),

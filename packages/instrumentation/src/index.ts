@@ -18,7 +18,7 @@ export type { PricedResponse } from './cost.js';
 export { computeCostSum, computeResponseCost } from './cost.js';
 export type { ChatInstruments, ChatMeasurement } from './metrics.js';
 export { createChatInstruments, DURATION_BUCKETS, recordChatMetrics, TOKEN_USAGE_BUCKETS, toChatMetricAttributes } from './metrics.js';
-export { ATTR_HOPSCOPE_HOP_HEDGED, ATTR_HOPSCOPE_HOP_WINNER, toHopSpanAttributes, toHopSpanName, toHopUsage } from './hop-attributes.js';
+export { toHopSpanAttributes, toHopSpanName, toHopUsage } from './hop-attributes.js';
 export { toConcurrencyWaitAttributes, toConcurrencyWaitSpanName } from './concurrency-span.js';
 export { readBaggageIds, withBaggageIds } from './baggage.js';
 export type {
