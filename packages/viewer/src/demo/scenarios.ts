@@ -31,7 +31,7 @@ export function createDemoModels(mock: MockProvider): DemoModels {
   const gpt4o = new OpenAIChatModel('gpt-4o', openai);
   const gpt4oMini = new OpenAIChatModel('gpt-4o-mini', openai);
   const claude = new AnthropicModel('claude-sonnet-4-6', { baseUrl: mock.baseUrl('anthropic'), apiKey: 'demo-key' });
-  const chain = new FallbackModel(gpt4o, claude, gpt4oMini, { cooldown: { defaultMs: 8_000 } });
+  const chain = new FallbackModel(gpt4o, claude, gpt4oMini, { cooldown: { defaultMs: 3_000 } });
   const tooShort = onResponse((response) => response.parts.every((p) => p.partKind !== 'text' || p.content.length < 20));
   const pickyChain = new FallbackModel(gpt4oMini, claude, { fallbackOn: [ModelAPIError, tooShort], cooldown: false });
   return { gpt4o, gpt4oMini, claude, chain, pickyChain };
@@ -62,7 +62,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   {
     name: 'rate-limited primary falls back at once',
     run: (mock, models) => {
-      mock.script('gpt-4o', [{ fail: { status: 429, headers: { 'retry-after': '20' }, body: { error: { message: 'Rate limit reached for gpt-4o', type: 'rate_limit_exceeded' } } } }]);
+      mock.script('gpt-4o', [{ fail: { status: 429, headers: { 'retry-after': '4' }, body: { error: { message: 'Rate limit reached for gpt-4o', type: 'rate_limit_exceeded' } } } }]);
       answerAll(mock, { text: 'Paris is the capital of France, on the Seine.', usage: { inputTokens: 41, outputTokens: 14 } });
       return models.chain.request(ask('What is the capital of France?'));
     },
