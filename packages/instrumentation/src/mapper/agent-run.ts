@@ -4,9 +4,9 @@ import type { ModelMessage, RunUsage } from '@hopscope/models';
 import * as A from '../semconv/attributes.js';
 import { FEATURES_BY_VERSION, formatSpanName } from '../semconv/versions.js';
 import { toSystemInstructionsAttributes } from './chat-finish.js';
-import { toEventDict, toOtelEvents } from './events.js';
+import { toOtelEventsJson } from './events-json.js';
 import { toLogfireJsonSchema } from './json-schema.js';
-import { toOtelMessages } from './messages.js';
+import { toOtelMessagesJson } from './messages-json.js';
 import { toJsonText, toSerializableValue } from './serialize.js';
 import { toUsageAttributes } from './usage.js';
 import type { ContentOptions, InstrumentationVersion } from './types.js';
@@ -60,9 +60,9 @@ function toRunMessageAttributes(o: AgentRunEndInput): Attributes {
   const row = FEATURES_BY_VERSION[content.version];
   const attributes: Attributes =
     row.messageFormat === 'events'
-      ? { [row.agentMessagesAttribute]: toJsonText(toOtelEvents(o.allMessages, content).map(toEventDict)) }
+      ? { [row.agentMessagesAttribute]: toOtelEventsJson(o.allMessages, content) }
       : {
-          [row.agentMessagesAttribute]: toJsonText(toOtelMessages(o.allMessages, content)),
+          [row.agentMessagesAttribute]: toOtelMessagesJson(o.allMessages, content),
           ...toSystemInstructionsAttributes(o.instructions, content),
           ...(o.newMessageIndex > 0 ? { [A.ATTR_PYDANTIC_AI_NEW_MESSAGE_INDEX]: o.newMessageIndex } : {}),
           ...(o.variableInstructions ? { [A.ATTR_PYDANTIC_AI_VARIABLE_INSTRUCTIONS]: true } : {}),

@@ -3,10 +3,12 @@ import type { Attributes } from '@opentelemetry/api';
 import type { ModelMessage, ModelRequestParameters, ModelResponse } from '@hopscope/models';
 import * as A from '../semconv/attributes.js';
 import { FEATURES_BY_VERSION } from '../semconv/versions.js';
-import { toChoiceEvent, toEventDict, toEventLogRecords, toOtelEvents } from './events.js';
+import { toChoiceEvent, toEventLogRecords, toOtelEvents } from './events.js';
+import { toOtelEventsJson } from './events-json.js';
 import { computeInstructions } from './instructions.js';
 import { toLogfireJsonSchema } from './json-schema.js';
-import { toOtelMessages, toResponseMessage, toToolCodeArgs } from './messages.js';
+import { toResponseMessage, toToolCodeArgs } from './messages.js';
+import { toOtelMessagesJson } from './messages-json.js';
 import { toJsonText } from './serialize.js';
 import { toUsageAttributes } from './usage.js';
 import type { ContentOptions, OtelLogRecordData } from './types.js';
@@ -34,14 +36,14 @@ function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logR
   const { content } = o;
   if (FEATURES_BY_VERSION[content.version].messageFormat === 'events') {
     const options = { system: o.system, ...(o.parameters !== undefined ? { parameters: o.parameters } : {}) };
-    const events = [...toOtelEvents(o.inputMessages, content, options), toChoiceEvent(o.response, content, o.system)];
-    if (o.eventMode === 'logs') return { attributes: {}, logRecords: toEventLogRecords(events) };
-    const attributes = { [A.ATTR_EVENTS]: toJsonText(events.map(toEventDict)), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
+    const choice = toChoiceEvent(o.response, content, o.system);
+    if (o.eventMode === 'logs') return { attributes: {}, logRecords: toEventLogRecords([...toOtelEvents(o.inputMessages, content, options), choice]) };
+    const attributes = { [A.ATTR_EVENTS]: toOtelEventsJson(o.inputMessages, content, options, [choice]), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
     return { attributes, logRecords: [] };
   }
   const instructions = toSystemInstructionsAttributes(computeInstructions(o.inputMessages, o.parameters), content);
   const attributes = {
-    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toJsonText(toOtelMessages(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {})),
+    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toOtelMessagesJson(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {}),
     [A.ATTR_GEN_AI_OUTPUT_MESSAGES]: toJsonText([toResponseMessage(o.response, content, toToolCodeArgs(o.parameters))]),
     ...instructions,
     [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: Object.keys(instructions).length > 0 }),

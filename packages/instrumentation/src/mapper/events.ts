@@ -24,23 +24,24 @@ function toEvent(name: string, body: Record<string, unknown>, content: ContentOp
  * // [{ name: 'gen_ai.user.message', attributes: { 'gen_ai.message.index': 0, 'event.name': 'gen_ai.user.message' }, body: { content: 'hi', role: 'user' } }]
  */
 export function toOtelEvents(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters; system?: string } = {}): OtelEvent[] {
-  const events: OtelEvent[] = [];
-  const instructions = computeInstructions(messages, o.parameters);
-  if (instructions !== undefined) {
-    const body = { ...(content.includeContent ? { content: instructions } : {}), role: 'system' };
-    events.push(toEvent(A.EVENT_GEN_AI_SYSTEM_MESSAGE, body, content, undefined, o.system));
-  }
-  messages.forEach((message, index) => {
-    if (message.kind === 'response') {
-      events.push(toEvent(A.EVENT_GEN_AI_ASSISTANT_MESSAGE, { ...toAssistantEventBody(message, content) }, content, index, o.system));
-      return;
-    }
-    for (const part of message.parts) {
-      const { name, body } = toRequestPartEvent(part, content);
-      events.push(toEvent(name, body, content, index, o.system));
-    }
+  const instructions = toInstructionsEvents(computeInstructions(messages, o.parameters), content, o.system);
+  return [...instructions, ...messages.flatMap((message, index) => toMessageOtelEvents(message, index, content, o.system))];
+}
+
+/** The instructions event (no message index), or none without instructions. @example toInstructionsEvents('Be brief.', content, undefined)[0].name === 'gen_ai.system.message' */
+export function toInstructionsEvents(instructions: string | undefined, content: ContentOptions, system: string | undefined): OtelEvent[] {
+  if (instructions === undefined) return [];
+  const body = { ...(content.includeContent ? { content: instructions } : {}), role: 'system' };
+  return [toEvent(A.EVENT_GEN_AI_SYSTEM_MESSAGE, body, content, undefined, system)];
+}
+
+/** The events of the message at `index`: one per request part, one assistant event for a response. @example toMessageOtelEvents(modelRequest([userPrompt('hi')]), 0, content, undefined)[0].name === 'gen_ai.user.message' */
+export function toMessageOtelEvents(message: ModelMessage, index: number, content: ContentOptions, system: string | undefined): OtelEvent[] {
+  if (message.kind === 'response') return [toEvent(A.EVENT_GEN_AI_ASSISTANT_MESSAGE, { ...toAssistantEventBody(message, content) }, content, index, system)];
+  return message.parts.map((part) => {
+    const { name, body } = toRequestPartEvent(part, content);
+    return toEvent(name, body, content, index, system);
   });
-  return events;
 }
 
 /** The `gen_ai.choice` event of a response: `{index: 0, message}`, no message index. @example toChoiceEvent(response, content, 'openai').body // { index: 0, message: { role: 'assistant', content: 'Paris' } } */

@@ -3,6 +3,8 @@ import type { ModelMessage, ModelRequest, ModelRequestParameters, ModelResponse 
 import type { OtelMessage } from '../semconv/otel-messages.js';
 import { toRequestPartOtelParts } from './request-parts.js';
 import { toResponsePartOtelParts, type ToolCodeArgs } from './response-parts.js';
+
+export type { ToolCodeArgs };
 import type { ContentOptions } from './types.js';
 
 /** Code-argument hints from tool-definition metadata (`code_arg_name`, `code_arg_language`). */
@@ -52,5 +54,10 @@ export function toResponseMessage(response: ModelResponse, content: ContentOptio
  */
 export function toOtelMessages(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters } = {}): OtelMessage[] {
   const codeArgs = toToolCodeArgs(o.parameters);
-  return messages.flatMap((message) => (message.kind === 'request' ? toRequestMessages(message, content) : [toResponseMessage(message, content, codeArgs)]));
+  return messages.flatMap((message) => toMessageOtelMessages(message, content, codeArgs));
+}
+
+/** The GenAI messages of one conversation message: none or more for a request, one for a response. @example toMessageOtelMessages(modelRequest([userPrompt('U')]), content, undefined) // [{ role: 'user', parts: [{ type: 'text', content: 'U' }] }] */
+export function toMessageOtelMessages(message: ModelMessage, content: ContentOptions, codeArgs: ToolCodeArgs | undefined): OtelMessage[] {
+  return message.kind === 'request' ? toRequestMessages(message, content) : [toResponseMessage(message, content, codeArgs)];
 }

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { modelRequest, requestUsage, textPart, toolCallPart, userPrompt, type ModelMessage, type ModelResponse } from '@hopscope/models';
+import { MAX_CACHED_FRAGMENT_CHARS, toCachedMessageJson, toContentKey, toJsonArrayFromFragments } from './message-json-cache.js';
+
+/** A build function that counts its calls and renders the message's texts. */
+function counting(): { build: (message: ModelMessage) => () => string; calls: () => number } {
+  let calls = 0;
+  const build = (message: ModelMessage) => () => {
+    calls += 1;
+    return JSON.stringify(message.parts.map((part) => ('content' in part ? part.content : 'args' in part ? part.args : null)));
+  };
+  return { build, calls: () => calls };
+}
+
+describe('toCachedMessageJson', () => {
+  it('builds a message once per key and reuses the fragment after that', () => {
+    const { build, calls } = counting();
+    const message = modelRequest([userPrompt('hi')]);
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
+    expect(calls()).toBe(1);
+    toCachedMessageJson(message, 'b', build(message));
+    expect(calls()).toBe(2);
+  });
+
+  it('never shares fragments between two equal but distinct messages', () => {
+    const { build, calls } = counting();
+    const one = modelRequest([userPrompt('hi')]);
+    const two = modelRequest([userPrompt('hi')]);
+    toCachedMessageJson(one, 'a', build(one));
+    toCachedMessageJson(two, 'a', build(two));
+    expect(calls()).toBe(2);
+  });
+
+  it('rebuilds after the usual runtime mutations of a message that is readonly by type', () => {
+    const { build } = counting();
+    const parts = [userPrompt('hi')];
+    const message = modelRequest(parts);
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
+    parts.push(userPrompt('added'));
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi","added"]');
+    parts[0] = userPrompt('replaced');
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["replaced","added"]');
+    (parts[1] as { content: string }).content = 'reassigned';
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["replaced","reassigned"]');
+    (message as { parts: unknown }).parts = [userPrompt('new list')];
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["new list"]');
+  });
+
+  it("rebuilds when a tool call's args or a response's finish reason is reassigned", () => {
+    const call = toolCallPart('f', { a: 1 }, 'c');
+    const response: ModelResponse = { kind: 'response', parts: [call], usage: requestUsage(), timestamp: new Date(0), finishReason: 'tool_call' };
+    const seen: string[] = [];
+    const build = () => {
+      seen.push(String(response.finishReason));
+      return JSON.stringify([call.args, response.finishReason]);
+    };
+    toCachedMessageJson(response, 'a', build);
+    (call as { args: unknown }).args = { a: 2 };
+    expect(toCachedMessageJson(response, 'a', build)).toBe('[{"a":2},"tool_call"]');
+    (response as { finishReason: string }).finishReason = 'stop';
+    expect(toCachedMessageJson(response, 'a', build)).toBe('[{"a":2},"stop"]');
+    expect(seen).toEqual(['tool_call', 'tool_call', 'stop']);
+  });
+
+  it('does not keep fragments longer than the limit', () => {
+    const { build, calls } = counting();
+    const message = modelRequest([userPrompt('x'.repeat(MAX_CACHED_FRAGMENT_CHARS))]);
+    toCachedMessageJson(message, 'a', build(message));
+    toCachedMessageJson(message, 'a', build(message));
+    expect(calls()).toBe(2);
+  });
+});
+
+describe('toJsonArrayFromFragments', () => {
+  it('joins fragments with commas and skips empty ones', () => {
+    expect(toJsonArrayFromFragments([])).toBe('[]');
+    expect(toJsonArrayFromFragments(['', ''])).toBe('[]');
+    expect(toJsonArrayFromFragments(['1', '', '2,3'])).toBe('[1,2,3]');
+    expect(JSON.parse(toJsonArrayFromFragments([JSON.stringify(textPart('a')), '']))).toEqual([textPart('a')]);
+  });
+});
+
+describe('toContentKey', () => {
+  it('names every content option', () => {
+    const keys = new Set([1, 2, 3, 4, 5].flatMap((version) => [true, false].flatMap((includeContent) => [true, false].map((includeBinaryContent) => toContentKey({ version, includeContent, includeBinaryContent })))));
+    expect(keys.size).toBe(20);
+  });
+});

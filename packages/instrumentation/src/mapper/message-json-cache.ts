@@ -1,0 +1,81 @@
+/**
+ * JSON fragments of single conversation messages, remembered by message identity. A conversation
+ * re-sends its whole history with every request, so each message is turned into JSON once per
+ * rendering (version, content options, ...) and the message attributes are built by joining
+ * fragments: a ten-turn conversation serialises only its new messages. (pydantic-ai later keeps a
+ * per-run message-JSON cache for the same reason; this is our own take on the idea.)
+ *
+ * Messages are immutable by type, and the cache relies on a message not being changed after it
+ * was sent. A cheap check still catches the usual runtime mutations and then rebuilds: a part
+ * added, removed or replaced, a part's `content` or `args` reassigned, a response's
+ * `finishReason` changed. A change deep inside a value (a key of a tool's arguments or result
+ * object, an item pushed into a user prompt's content list) is not seen: build a new part instead.
+ *
+ * Memory: entries live as long as their message (a WeakMap). Fragments longer than
+ * MAX_CACHED_FRAGMENT_CHARS (large inline binaries) are not kept, so a big image is never held twice.
+ */
+import type { ModelMessage } from '@hopscope/models';
+
+/** Fragments longer than this many characters are rebuilt on every request instead of being kept. @example MAX_CACHED_FRAGMENT_CHARS === 262144 */
+export const MAX_CACHED_FRAGMENT_CHARS = 256 * 1024;
+
+interface CachedMessage {
+  readonly fingerprint: readonly unknown[];
+  readonly fragments: Map<string, string>;
+}
+
+const cache = new WeakMap<ModelMessage, CachedMessage>();
+
+function fingerprintOf(message: ModelMessage): unknown[] {
+  const out: unknown[] = [message.parts, message.parts.length, message.kind === 'response' ? message.finishReason : undefined];
+  for (const part of message.parts) out.push(part, (part as { content?: unknown }).content, (part as { args?: unknown }).args);
+  return out;
+}
+
+function isUnchanged(message: ModelMessage, fingerprint: readonly unknown[]): boolean {
+  const { parts } = message;
+  if (fingerprint[0] !== parts || fingerprint[1] !== parts.length) return false;
+  if (fingerprint[2] !== (message.kind === 'response' ? message.finishReason : undefined)) return false;
+  for (let i = 0, at = 3; i < parts.length; i++, at += 3) {
+    const part = parts[i] as { content?: unknown; args?: unknown };
+    if (fingerprint[at] !== part || fingerprint[at + 1] !== part.content || fingerprint[at + 2] !== part.args) return false;
+  }
+  return true;
+}
+
+function entryOf(message: ModelMessage): CachedMessage {
+  const known = cache.get(message);
+  if (known !== undefined && isUnchanged(message, known.fingerprint)) return known;
+  const fresh: CachedMessage = { fingerprint: fingerprintOf(message), fragments: new Map() };
+  cache.set(message, fresh);
+  return fresh;
+}
+
+/**
+ * The JSON fragment of `message` for the rendering named by `key`: the remembered one when the
+ * message is unchanged since, else `build()` (remembered unless it is very long).
+ * `key` must name everything besides the message that the fragment depends on.
+ * @example
+ * const json = toCachedMessageJson(message, 'v5|content', () => JSON.stringify(render(message)));
+ */
+export function toCachedMessageJson(message: ModelMessage, key: string, build: () => string): string {
+  const entry = entryOf(message);
+  const known = entry.fragments.get(key);
+  if (known !== undefined) return known;
+  const json = build();
+  if (json.length <= MAX_CACHED_FRAGMENT_CHARS) entry.fragments.set(key, json);
+  return json;
+}
+
+/**
+ * A JSON array from fragments that each hold zero or more comma-separated items.
+ * @example toJsonArrayFromFragments(['{"a":1}', '', '{"b":2},{"c":3}']) === '[{"a":1},{"b":2},{"c":3}]'
+ */
+export function toJsonArrayFromFragments(fragments: readonly string[]): string {
+  return `[${fragments.filter((fragment) => fragment !== '').join(',')}]`;
+}
+
+/** The cache-key part for content options. @example toContentKey({ version: 5, includeContent: true, includeBinaryContent: false }) === '5|1|0' */
+export function toContentKey(content: { readonly version: number; readonly includeContent: boolean; readonly includeBinaryContent: boolean }): string {
+  return `${content.version}|${content.includeContent ? 1 : 0}|${content.includeBinaryContent ? 1 : 0}`;
+}
