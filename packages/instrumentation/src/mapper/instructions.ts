@@ -5,12 +5,23 @@ function isToolResultsOnly(request: ModelRequest): boolean {
   return request.parts.length > 0 && request.parts.every((part) => part.partKind === 'tool-return' || part.partKind === 'retry-prompt');
 }
 
+/** The newest request and the one before it, found from the end without copying the list. */
+function newestRequests(messages: readonly ModelMessage[]): [ModelRequest | undefined, ModelRequest | undefined] {
+  let newest: ModelRequest | undefined;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i];
+    if (message?.kind !== 'request') continue;
+    if (newest !== undefined) return [newest, message];
+    newest = message;
+  }
+  return [newest, undefined];
+}
+
 function fromHistory(messages: readonly ModelMessage[]): string | undefined {
-  const requests = messages.filter((message): message is ModelRequest => message.kind === 'request');
-  const newest = requests.at(-1);
+  const [newest, previous] = newestRequests(messages);
   if (newest === undefined) return undefined;
   if (newest.instructions !== undefined) return newest.instructions;
-  return isToolResultsOnly(newest) ? requests.at(-2)?.instructions : undefined;
+  return isToolResultsOnly(newest) ? previous?.instructions : undefined;
 }
 
 /**

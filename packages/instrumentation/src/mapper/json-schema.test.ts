@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FEATURES_BY_VERSION } from '../semconv/versions.js';
 import { toLogfireJsonSchema, type LogfireJsonSchemaSpec } from './json-schema.js';
 
 describe('toLogfireJsonSchema', () => {
@@ -13,5 +14,24 @@ describe('toLogfireJsonSchema', () => {
     const text = toLogfireJsonSchema(spec);
     expect(text).toBe(JSON.stringify({ type: 'object', properties }));
     expect(text).not.toContain(' ');
+  });
+});
+
+describe('toLogfireJsonSchema: fixed variants are built once and told apart', () => {
+  it('gives each tool variant its own text, the same on every call', () => {
+    const specs = ([1, 2, 3, 4, 5] as const).flatMap((version) =>
+      [true, false].flatMap((includeContent) => [true, false].map((hasCallId) => ({ span: 'tool' as const, version, includeContent, hasCallId }))),
+    );
+    for (const spec of [...specs, ...specs]) {
+      const row = FEATURES_BY_VERSION[spec.version];
+      const properties = {
+        ...(spec.includeContent ? { [row.toolArgumentsAttribute]: { type: 'object' }, [row.toolResultAttribute]: { type: 'object' } } : {}),
+        'gen_ai.tool.name': {},
+        ...(spec.hasCallId ? { 'gen_ai.tool.call.id': {} } : {}),
+      };
+      expect(toLogfireJsonSchema(spec)).toBe(JSON.stringify({ type: 'object', properties }));
+    }
+    expect(toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: true })).toContain('gen_ai.system_instructions');
+    expect(toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: false })).not.toContain('gen_ai.system_instructions');
   });
 });

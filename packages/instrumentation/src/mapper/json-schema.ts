@@ -51,11 +51,37 @@ function schemaProperties(spec: LogfireJsonSchemaSpec): Record<string, object> {
   }
 }
 
+/** The texts of the fixed-shape variants (every variant but 'agent-run'), built once each. */
+const fixedSchemas = new Map<string, string>();
+
+function fixedSchemaKey(spec: Exclude<LogfireJsonSchemaSpec, { span: 'agent-run' }>): string {
+  switch (spec.span) {
+    case 'chat-start':
+    case 'chat-events':
+      return spec.span;
+    case 'chat-messages':
+      return `${spec.span}|${spec.hasSystemInstructions}`;
+    case 'tool':
+      return `${spec.span}|${spec.version}|${spec.includeContent}|${spec.hasCallId !== false}`;
+    default: {
+      const _exhaustive: never = spec;
+      return _exhaustive;
+    }
+  }
+}
+
 /**
  * The `logfire.json_schema` attribute that tells Logfire which attributes hold JSON.
  * @example toLogfireJsonSchema({ span: 'chat-start' })
  * // '{"type":"object","properties":{"model_request_parameters":{"type":"object"}}}'
  */
 export function toLogfireJsonSchema(spec: LogfireJsonSchemaSpec): string {
-  return JSON.stringify({ type: 'object', properties: schemaProperties(spec) });
+  if (spec.span === 'agent-run') return JSON.stringify({ type: 'object', properties: schemaProperties(spec) });
+  const key = fixedSchemaKey(spec);
+  let text = fixedSchemas.get(key);
+  if (text === undefined) {
+    text = JSON.stringify({ type: 'object', properties: schemaProperties(spec) });
+    fixedSchemas.set(key, text);
+  }
+  return text;
 }

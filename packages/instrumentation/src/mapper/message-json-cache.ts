@@ -15,40 +15,15 @@
  * MAX_CACHED_FRAGMENT_CHARS (large inline binaries) are not kept, so a big image is never held twice.
  */
 import type { ModelMessage } from '@hopscope/models';
+import { createIdentityJsonCache, type IdentityJsonCache } from './identity-json-cache.js';
 
 /** Fragments longer than this many characters are rebuilt on every request instead of being kept. @example MAX_CACHED_FRAGMENT_CHARS === 262144 */
 export const MAX_CACHED_FRAGMENT_CHARS = 256 * 1024;
 
-interface CachedMessage {
-  readonly fingerprint: readonly unknown[];
-  readonly fragments: Map<string, string>;
-}
-
-const cache = new WeakMap<ModelMessage, CachedMessage>();
-
 function fingerprintOf(message: ModelMessage): unknown[] {
-  const out: unknown[] = [message.parts, message.parts.length, message.kind === 'response' ? message.finishReason : undefined];
+  const out: unknown[] = [message.parts, message.kind === 'response' ? message.finishReason : undefined];
   for (const part of message.parts) out.push(part, (part as { content?: unknown }).content, (part as { args?: unknown }).args);
   return out;
-}
-
-function isUnchanged(message: ModelMessage, fingerprint: readonly unknown[]): boolean {
-  const { parts } = message;
-  if (fingerprint[0] !== parts || fingerprint[1] !== parts.length) return false;
-  if (fingerprint[2] !== (message.kind === 'response' ? message.finishReason : undefined)) return false;
-  for (let i = 0, at = 3; i < parts.length; i++, at += 3) {
-    const part = parts[i] as { content?: unknown; args?: unknown };
-    if (fingerprint[at] !== part || fingerprint[at + 1] !== part.content || fingerprint[at + 2] !== part.args) return false;
-  }
-  return true;
-}
-
-function entryOf(message: ModelMessage): CachedMessage {
-  const known = cache.get(message);
-  if (known !== undefined && isUnchanged(message, known.fingerprint)) return known;
-  const fresh: CachedMessage = { fingerprint: fingerprintOf(message), fragments: new Map() };
-  cache.set(message, fresh);
-  return fresh;
 }
 
 /**
@@ -58,14 +33,7 @@ function entryOf(message: ModelMessage): CachedMessage {
  * @example
  * const json = toCachedMessageJson(message, 'v5|content', () => JSON.stringify(render(message)));
  */
-export function toCachedMessageJson(message: ModelMessage, key: string, build: () => string): string {
-  const entry = entryOf(message);
-  const known = entry.fragments.get(key);
-  if (known !== undefined) return known;
-  const json = build();
-  if (json.length <= MAX_CACHED_FRAGMENT_CHARS) entry.fragments.set(key, json);
-  return json;
-}
+export const toCachedMessageJson: IdentityJsonCache<ModelMessage> = createIdentityJsonCache(fingerprintOf, MAX_CACHED_FRAGMENT_CHARS);
 
 /**
  * A JSON array from fragments that each hold zero or more comma-separated items.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { modelRequestParameters } from '@hopscope/models';
+import { toCompactJson } from './serialize.js';
 import { toModelRequestParametersJson, toToolDefinitionsJson } from './tool-definitions.js';
 
 const weather = { name: 'get_weather', description: 'Weather', parametersJsonSchema: { type: 'object', properties: { city: { type: 'string' } } } };
@@ -31,5 +32,34 @@ describe('toModelRequestParametersJson', () => {
     const parsed = JSON.parse(toModelRequestParametersJson(parameters, { includeContent: false })) as { function_tools: object[]; instruction_parts: object[] };
     expect(Object.keys(parsed.function_tools[0] ?? {})).toEqual(['name', 'parameters_json_schema', 'description', 'strict', 'sequential', 'kind', 'metadata']);
     expect(parsed.instruction_parts).toEqual([{ dynamic: true, part_kind: 'instruction' }]);
+  });
+});
+
+describe('tool JSON reuse', () => {
+  it('writes the same text as one compact JSON of the whole dump, with or without the optional fields', () => {
+    const full = modelRequestParameters({ functionTools: [weather, bare], outputTools: [output], outputMode: 'tool', instructionParts: [{ content: 'x', dynamic: true }] });
+    const { outputMode: _dropped, ...withoutMode } = full;
+    const noTextFlag = { ...full, allowTextOutput: undefined as unknown as boolean };
+    const expected = (p: typeof full) =>
+      toCompactJson({
+        function_tools: JSON.parse(toModelRequestParametersJson({ ...p, outputTools: [] })).function_tools,
+        ...(p.outputMode !== undefined ? { output_mode: p.outputMode } : {}),
+        output_tools: JSON.parse(toModelRequestParametersJson({ ...p, functionTools: [] })).output_tools,
+        allow_text_output: p.allowTextOutput,
+        ...(p.instructionParts ? { instruction_parts: p.instructionParts.map((part) => ({ content: part.content, dynamic: part.dynamic, part_kind: 'instruction' })) } : {}),
+      });
+    for (const p of [full, withoutMode as typeof full, noTextFlag]) {
+      expect(toModelRequestParametersJson(p)).toBe(expected(p));
+      expect(toModelRequestParametersJson(p)).toBe(expected(p));
+    }
+  });
+
+  it('notices a reassigned field of a tool that was already rendered', () => {
+    const tool = { ...weather };
+    const parameters = modelRequestParameters({ functionTools: [tool] });
+    expect(toToolDefinitionsJson(parameters)).toContain('"description":"Weather"');
+    (tool as { description: string }).description = 'Forecast';
+    expect(toToolDefinitionsJson(parameters)).toContain('"description":"Forecast"');
+    expect(toModelRequestParametersJson(parameters)).toContain('"description":"Forecast"');
   });
 });

@@ -1,6 +1,18 @@
 /** `gen_ai.tool.definitions` (spec section 2.1) and `model_request_parameters` (section 6.3, decision 5). */
 import type { ModelRequestParameters, ToolDefinition } from '@hopscope/models';
+import { createIdentityJsonCache } from './identity-json-cache.js';
+import { MAX_CACHED_FRAGMENT_CHARS } from './message-json-cache.js';
 import { toCompactJson } from './serialize.js';
+
+/**
+ * Each tool's JSON is remembered by tool identity: a request re-sends the same tool definitions.
+ * Like messages, tools are immutable by type; reassigning one of their fields is noticed, a change
+ * deep inside a schema or metadata object is not (build a new definition instead).
+ */
+const cachedToolJson = createIdentityJsonCache(
+  (tool: ToolDefinition) => [tool.name, tool.description, tool.parametersJsonSchema, tool.strict, tool.sequential, tool.kind, tool.metadata],
+  MAX_CACHED_FRAGMENT_CHARS,
+);
 
 function hasKeys(value: object): boolean {
   return Object.keys(value).length > 0;
@@ -15,14 +27,16 @@ function hasKeys(value: object): boolean {
 export function toToolDefinitionsJson(parameters: ModelRequestParameters): string | undefined {
   const tools = [...parameters.functionTools, ...parameters.outputTools];
   if (tools.length === 0) return undefined;
-  return toCompactJson(
-    tools.map((tool) => ({
-      type: 'function',
-      name: tool.name,
-      ...(tool.description ? { description: tool.description } : {}),
-      ...(hasKeys(tool.parametersJsonSchema) ? { parameters: tool.parametersJsonSchema } : {}),
-    })),
-  );
+  return `[${tools.map((tool) => cachedToolJson(tool, 'definition', () => toCompactJson(toToolDefinitionItem(tool)))).join(',')}]`;
+}
+
+function toToolDefinitionItem(tool: ToolDefinition): Record<string, unknown> {
+  return {
+    type: 'function',
+    name: tool.name,
+    ...(tool.description ? { description: tool.description } : {}),
+    ...(hasKeys(tool.parametersJsonSchema) ? { parameters: tool.parametersJsonSchema } : {}),
+  };
 }
 
 function toToolDefinitionDump(tool: ToolDefinition): Record<string, unknown> {
@@ -46,18 +60,20 @@ function toToolDefinitionDump(tool: ToolDefinition): Record<string, unknown> {
  */
 export function toModelRequestParametersJson(parameters: ModelRequestParameters, o: { includeContent?: boolean } = {}): string {
   const includeContent = o.includeContent ?? true;
-  const dump = {
-    function_tools: parameters.functionTools.map(toToolDefinitionDump),
-    ...(parameters.outputMode !== undefined ? { output_mode: parameters.outputMode } : {}),
-    output_tools: parameters.outputTools.map(toToolDefinitionDump),
-    allow_text_output: parameters.allowTextOutput,
-    ...(parameters.instructionParts !== undefined
-      ? {
-          instruction_parts: parameters.instructionParts.map((part) =>
-            includeContent ? { content: part.content, dynamic: part.dynamic, part_kind: 'instruction' } : { dynamic: part.dynamic, part_kind: 'instruction' },
-          ),
-        }
-      : {}),
-  };
-  return toCompactJson(dump);
+  // Written field by field so that each tool's cached JSON is reused; the same text as toCompactJson of the whole dump.
+  const fields = [`"function_tools":${toToolDumpsJson(parameters.functionTools)}`];
+  if (parameters.outputMode !== undefined) fields.push(`"output_mode":${toCompactJson(parameters.outputMode)}`);
+  fields.push(`"output_tools":${toToolDumpsJson(parameters.outputTools)}`);
+  if (parameters.allowTextOutput !== undefined) fields.push(`"allow_text_output":${toCompactJson(parameters.allowTextOutput)}`);
+  if (parameters.instructionParts !== undefined) {
+    const parts = parameters.instructionParts.map((part) =>
+      includeContent ? { content: part.content, dynamic: part.dynamic, part_kind: 'instruction' } : { dynamic: part.dynamic, part_kind: 'instruction' },
+    );
+    fields.push(`"instruction_parts":${toCompactJson(parts)}`);
+  }
+  return `{${fields.join(',')}}`;
+}
+
+function toToolDumpsJson(tools: readonly ToolDefinition[]): string {
+  return `[${tools.map((tool) => cachedToolJson(tool, 'dump', () => toCompactJson(toToolDefinitionDump(tool)))).join(',')}]`;
 }

@@ -1,0 +1,46 @@
+/**
+ * A cache of JSON texts by object identity, for values that are immutable by type but plain
+ * objects at runtime (messages, tool definitions). Each entry remembers a cheap fingerprint of
+ * the object (the references of its parts, see the callers) and is rebuilt when it differs, so
+ * the usual runtime mutations are seen; a change deep inside a nested value is not.
+ * Entries live as long as their object (a WeakMap); texts over `maxChars` are not kept.
+ */
+
+interface Entry {
+  readonly fingerprint: readonly unknown[];
+  readonly texts: Map<string, string>;
+}
+
+/** A memo of JSON texts per (object, key). */
+export type IdentityJsonCache<T extends object> = (value: T, key: string, build: () => string) => string;
+
+function sameFingerprint(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Creates a cache. The returned function gives the text remembered for (value, key) while the
+ * value's fingerprint is unchanged, else `build()` (remembered when at most `maxChars` long).
+ * `key` must name everything besides the value that the text depends on.
+ * @example
+ * const cached = createIdentityJsonCache((tool: ToolDefinition) => [tool.name, tool.parametersJsonSchema], 1 << 18);
+ * const json = cached(tool, 'definition', () => JSON.stringify(tool));
+ */
+export function createIdentityJsonCache<T extends object>(fingerprintOf: (value: T) => readonly unknown[], maxChars: number): IdentityJsonCache<T> {
+  const entries = new WeakMap<T, Entry>();
+  return (value, key, build) => {
+    const fingerprint = fingerprintOf(value);
+    let entry = entries.get(value);
+    if (entry === undefined || !sameFingerprint(entry.fingerprint, fingerprint)) {
+      entry = { fingerprint, texts: new Map() };
+      entries.set(value, entry);
+    }
+    const known = entry.texts.get(key);
+    if (known !== undefined) return known;
+    const text = build();
+    if (text.length <= maxChars) entry.texts.set(key, text);
+    return text;
+  };
+}
