@@ -11,9 +11,13 @@ function Cell({ cell }: { readonly cell: CompareCell | null }) {
   return (
     <td>
       <strong>{cell.model}</strong> · {cell.outcome}
-      <div className="muted">
-        {cell.durationMs === null ? '' : toDurationText(cell.durationMs)} · {toTokenText(cell.tokens)} tokens · {toCostText(cell.costUsd)}
-      </div>
+      {cell.tried ? (
+        <div className="muted">
+          {cell.durationMs === null ? '' : toDurationText(cell.durationMs)} · {toTokenText(cell.tokens)} tokens · {toCostText(cell.costUsd)}
+        </div>
+      ) : (
+        <div className="muted">not tried · — · —</div>
+      )}
     </td>
   );
 }

@@ -9,6 +9,8 @@ export interface CompareCell {
   readonly spanId: string | null;
   readonly model: string;
   readonly outcome: string;
+  /** False for a hop skipped without a request: no duration, tokens or cost to show. */
+  readonly tried: boolean;
   readonly durationMs: number | null;
   readonly tokens: number;
   readonly costUsd: number | null;
@@ -28,7 +30,7 @@ const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', '
 
 function hopCell(hop: HopView): CompareCell {
   const tokens = (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
-  return { spanId: hop.spanId, model: hop.model, outcome: hop.winner ? `${hop.outcome} (winner)` : hop.outcome, durationMs: hop.durationMs, tokens, costUsd: hop.usage?.costUsd ?? null };
+  return { spanId: hop.spanId, model: hop.model, outcome: hop.winner ? `${hop.outcome} (winner)` : hop.outcome, tried: hop.tried, durationMs: hop.durationMs, tokens, costUsd: hop.usage?.costUsd ?? null };
 }
 
 function callCells(detail: TraceDetail): Map<string, CompareCell> {
@@ -51,6 +53,7 @@ function callCells(detail: TraceDetail): Map<string, CompareCell> {
       spanId: span.spanId,
       model: asString(span.attributes['gen_ai.response.model']) ?? asString(span.attributes['gen_ai.request.model']) ?? span.name,
       outcome: span.status.code === 'ERROR' ? 'error' : 'ok',
+      tried: true,
       durationMs: span.durationMs,
       tokens: (usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0),
       costUsd: usage?.costUsd ?? null,

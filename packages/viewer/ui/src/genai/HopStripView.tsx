@@ -3,7 +3,8 @@ import type { HopStrip } from './compute-hop-strip.js';
 
 /**
  * The hops of one fallback call: index, provider/model, outcome, error, duration, tokens, cost;
- * the winner marked and the failed hops' waste totalled.
+ * the winner marked and the failed hops' waste totalled. A hop skipped without a request (cooldown)
+ * reads "not tried" with dashes, never an unknown or zero cost.
  *
  * @example
  * <HopStripView strip={strip} onSelectSpan={(id) => select(id)} />
@@ -27,7 +28,12 @@ export function HopStripView({ strip, onSelectSpan }: { readonly strip: HopStrip
               outcome: <span className="hop-outcome">{hop.outcome}</span>
               {hop.errorType ? <span className="hop-error"> · {hop.errorType}</span> : null}
             </div>
-            {strip.instrumented ? (
+            {strip.instrumented && !hop.tried ? (
+              <div className="muted hop-not-tried" aria-label="not tried">
+                not tried (no request made) · duration — · tokens — · cost —
+              </div>
+            ) : null}
+            {strip.instrumented && hop.tried ? (
               <div className="muted">
                 {hop.durationMs === null ? '' : toDurationText(hop.durationMs)} · {toTokenText(hop.usage?.inputTokens ?? 0)} in /{' '}
                 {toTokenText(hop.usage?.outputTokens ?? 0)} out · {toCostText(hop.usage?.costUsd ?? null)}

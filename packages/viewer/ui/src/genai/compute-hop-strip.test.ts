@@ -49,6 +49,30 @@ describe('computeHopStrip', () => {
     expect(strip?.hops.map((h) => h.model)).toEqual(['gpt-4o', 'claude']);
   });
 
+  it('marks a hop skipped by cooldown as not tried: no duration, tokens or cost', () => {
+    const children = [hop(0, 'skipped', { 'hopscope.hop.winner': false }), hop(1, 'ok', { 'hopscope.hop.winner': true, 'gen_ai.usage.input_tokens': 4 })];
+    const strip = computeHopStrip({ span: parent, children });
+    const skipped = strip?.hops[0];
+    expect(skipped).toMatchObject({ outcome: 'skipped', tried: false, durationMs: null, usage: null });
+    expect(strip?.hops[1]).toMatchObject({ outcome: 'ok', tried: true, durationMs: 101 });
+    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 1 });
+  });
+
+  it('ignores usage a skipped hop might carry, so it never counts as waste', () => {
+    const children = [hop(0, 'skipped', { 'gen_ai.usage.input_tokens': 9, 'operation.cost': 0.5 }), hop(1, 'ok')];
+    const strip = computeHopStrip({ span: parent, children });
+    expect(strip?.hops[0]?.usage).toBeNull();
+    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 1 });
+  });
+
+  it('keeps a tried hop without a price at an unknown cost (null), never $0', () => {
+    const children = [hop(0, 'error', { 'gen_ai.usage.input_tokens': 5 }, 'RateLimitError'), hop(1, 'ok')];
+    const strip = computeHopStrip({ span: parent, children });
+    expect(strip?.hops[0]).toMatchObject({ tried: true, durationMs: 100 });
+    expect(strip?.hops[0]?.usage?.costUsd).toBeNull();
+    expect(strip?.wasted.costUsd).toBeNull();
+  });
+
   it('is null for an ordinary chat span', () => {
     expect(computeHopStrip({ span: parent, children: [] })).toBeNull();
   });

@@ -22,8 +22,15 @@ export interface HopView {
   readonly provider: string;
   readonly model: string;
   readonly outcome: HopOutcomeName;
+  /**
+   * False when the hop made no request (`skipped`, e.g. its model was cooling down): it has no
+   * duration, tokens or cost, and is shown as "not tried" rather than as an unknown price.
+   */
+  readonly tried: boolean;
   readonly errorType: string | null;
+  /** Null when not tried or not instrumented. */
   readonly durationMs: number | null;
+  /** Null when not tried, or when the hop carries no usage. */
   readonly usage: SpanUsage | null;
   readonly winner: boolean;
 }
@@ -50,15 +57,17 @@ function errorTypeOf(span: SpanRecord): string | null {
 function toHop(span: SpanRecord): HopView {
   const outcomeText = asString(span.attributes[ATTR_HOPSCOPE_HOP_OUTCOME]);
   const outcome = OUTCOMES.find((o) => o === outcomeText) ?? 'unknown';
+  const tried = outcome !== 'skipped';
   return {
     index: asNumber(span.attributes[ATTR_HOPSCOPE_HOP_INDEX]) ?? 0,
     spanId: span.spanId,
     provider: asString(span.attributes[ATTR_GEN_AI_PROVIDER_NAME]) ?? asString(span.attributes[ATTR_GEN_AI_SYSTEM]) ?? '?',
     model: asString(span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]) ?? asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]) ?? span.name,
     outcome,
+    tried,
     errorType: outcome === 'ok' ? null : errorTypeOf(span),
-    durationMs: span.durationMs,
-    usage: parseSpanUsage(span.attributes),
+    durationMs: tried ? span.durationMs : null,
+    usage: tried ? parseSpanUsage(span.attributes) : null,
     winner: span.attributes[ATTR_HOPSCOPE_HOP_WINNER] === true,
   };
 }
@@ -114,6 +123,7 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
     provider: '',
     model,
     outcome: 'unknown',
+    tried: true,
     errorType: null,
     durationMs: null,
     usage: null,
