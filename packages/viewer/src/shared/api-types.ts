@@ -4,7 +4,11 @@
  *
  * Endpoints (all under the same origin as the UI, default http://127.0.0.1:4318):
  *   GET  /api/traces?…TraceListQuery…            -> TraceListResponse
- *   GET  /api/traces/:traceId                    -> TraceDetail        (404 when unknown)
+ *   GET  /api/traces/:traceId                    -> TraceDetail        (404 when unknown; every span in full,
+ *                                                   for small traces and tools — the UI opens traces with the skeleton)
+ *   GET  /api/traces/:traceId/skeleton           -> TraceSkeleton      (404 when unknown; the waterfall's columns)
+ *   GET  /api/traces/:traceId/spans?ids=:id,:id  -> SpanBatch          (full records of up to 256 spans, with their logs)
+ *   GET  /api/traces/:traceId/search?q=          -> SpanSearchResult   (in-trace search, 404 when unknown)
  *   GET  /api/traces/:traceId/spans/:spanId/attributes/:key?offset=&length=
  *                                                -> AttributeSlice     (lazy load of a big attribute)
  *   GET  /api/facets                             -> Facets             (values for the list filters)
@@ -140,6 +144,43 @@ export interface TraceDetail {
   readonly summary: TraceSummary;
   readonly spans: readonly SpanRecord[];
   readonly logs: readonly LogRecordEntry[];
+}
+
+/**
+ * What the waterfall needs of a trace, in columns: parallel arrays with one entry per span, in
+ * start-time order (ties in arrival order). A 100k-span trace is a few MB of JSON and no per-span
+ * objects; a span's attributes, events and logs come from `/spans?ids=` when it is selected.
+ */
+export interface TraceSkeleton {
+  readonly summary: TraceSummary;
+  readonly spanIds: readonly string[];
+  /** Index into these columns of each span's parent; -1 for a root, or an orphan whose parent has not arrived. */
+  readonly parents: readonly number[];
+  /** Distinct span names; `nameIndexes[i]` is the name of span i. */
+  readonly names: readonly string[];
+  readonly nameIndexes: readonly number[];
+  /** OTLP SpanKind numbers (0 unspecified … 5 consumer). */
+  readonly kinds: readonly number[];
+  /** OTLP StatusCode numbers (0 unset, 1 ok, 2 error). */
+  readonly statusCodes: readonly number[];
+  /** Start of each span in microseconds after the earliest start of the trace. */
+  readonly startOffsetsUs: readonly number[];
+  readonly durationsUs: readonly number[];
+  /** The fallback hop spans only (few): [span index, `hopscope.hop.index`, `hopscope.hop.outcome` or '']. */
+  readonly hops: readonly (readonly [spanIndex: number, hopIndex: number, outcome: string])[];
+}
+
+/** Full records of the spans asked for (unknown ids are left out), and the log records joined to them. */
+export interface SpanBatch {
+  readonly spans: readonly SpanRecord[];
+  readonly logs: readonly LogRecordEntry[];
+}
+
+/** Spans of one trace whose name, id, attribute key or value (first 20,000 characters) contains the query, case-insensitive. */
+export interface SpanSearchResult {
+  readonly query: string;
+  /** In start-time order. */
+  readonly spanIds: readonly string[];
 }
 
 export interface AttributeSlice {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { CompareResponse } from '../../shared/api-types.js';
-import type { SpanStore } from '../store/span-store.js';
+import { MAX_SPAN_BATCH, type SpanStore } from '../store/span-store.js';
 import { HttpError } from './http-error.js';
 import type { LiveHub } from './live-hub.js';
 import { parseHexIdParam, parseTraceListQuery } from './parse-api-query.js';
@@ -42,6 +42,31 @@ export function createApiRouter(options: { store: SpanStore; live: LiveHub }): R
 
   router.get('/traces/:traceId', async (request, response) => {
     response.json(await loadTrace(request.params.traceId, 'traceId'));
+  });
+
+  router.get('/traces/:traceId/skeleton', async (request, response) => {
+    const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
+    const skeleton = await store.getTraceSkeleton(traceId);
+    if (!skeleton) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: 'traceId' });
+    response.json(skeleton);
+  });
+
+  router.get('/traces/:traceId/spans', async (request, response) => {
+    const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
+    const raw = request.query.ids;
+    if (typeof raw !== 'string' || raw === '') throw new HttpError(400, 'ids must be a comma-separated list of span ids', { where: 'ids' });
+    const ids = raw.split(',').map((id) => parseHexIdParam(id, 8, 'ids'));
+    if (ids.length > MAX_SPAN_BATCH) throw new HttpError(400, `at most ${MAX_SPAN_BATCH} span ids per request`, { where: 'ids' });
+    response.json(await store.getSpans(traceId, ids));
+  });
+
+  router.get('/traces/:traceId/search', async (request, response) => {
+    const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
+    const query = request.query.q ?? '';
+    if (typeof query !== 'string') throw new HttpError(400, 'q must be given once', { where: 'q' });
+    const result = await store.searchSpans(traceId, query);
+    if (!result) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: 'traceId' });
+    response.json(result);
   });
 
   router.get('/traces/:traceId/otlp', async (request, response) => {

@@ -1,5 +1,8 @@
-import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
+import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetric, NormalizedSpan } from '../otlp/normalized-types.js';
+
+/** At most this many span ids per `getSpans` call (and per `/api/traces/:id/spans?ids=` request). */
+export const MAX_SPAN_BATCH = 256;
 
 /** What one ingest call changed. */
 export interface IngestResult {
@@ -45,6 +48,12 @@ export interface SpanStore {
   listTraces(query: TraceListQuery): Promise<TraceListResponse>;
   getSummaries(traceIds: readonly string[]): Promise<TraceSummary[]>;
   getTrace(traceId: string): Promise<TraceDetail | null>;
+  /** The waterfall's columns of a trace, without attributes, events or logs. */
+  getTraceSkeleton(traceId: string): Promise<TraceSkeleton | null>;
+  /** Full records of some spans of a trace and their logs; throws RangeError for too many ids. */
+  getSpans(traceId: string, spanIds: readonly string[]): Promise<SpanBatch>;
+  /** In-trace search over names, ids and attributes; null when the trace is not stored. */
+  searchSpans(traceId: string, query: string): Promise<SpanSearchResult | null>;
   /** The trace as an OTLP/JSON ExportTraceServiceRequest, every stored field restored. */
   exportTrace(traceId: string): Promise<Record<string, unknown> | null>;
   getAttributeSlice(traceId: string, spanId: string, key: string, offset: number, length: number): Promise<AttributeSlice | null>;

@@ -1,7 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
+import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
 import { InternTable } from './sqlite-intern.js';
@@ -178,6 +178,18 @@ export class SqliteSpanStore implements SpanStore {
 
   async getTrace(traceId: string): Promise<TraceDetail | null> {
     return this.reader.getTrace(traceId);
+  }
+
+  async getTraceSkeleton(traceId: string): Promise<TraceSkeleton | null> {
+    return this.reader.getTraceSkeleton(traceId);
+  }
+
+  async getSpans(traceId: string, spanIds: readonly string[]): Promise<SpanBatch> {
+    return this.reader.getSpans(traceId, spanIds);
+  }
+
+  async searchSpans(traceId: string, query: string): Promise<SpanSearchResult | null> {
+    return this.reader.searchSpans(traceId, query);
   }
 
   async exportTrace(traceId: string): Promise<Record<string, unknown> | null> {

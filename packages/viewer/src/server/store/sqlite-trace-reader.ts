@@ -1,14 +1,27 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { AttributeSlice, Facets, TraceDetail, TraceListQuery, TraceListResponse, TraceSummary } from '../../shared/api-types.js';
-import { toAttributeValue } from '../otlp/any-value.js';
+import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
+import { toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
-import type { MetricSummary } from './span-store.js';
+import { MAX_SPAN_BATCH, type MetricSummary } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
+import { matchesSpan, toSpanSearchFilter } from './span-search.js';
 import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, type SpanRow, type StoredSpanData } from './stored-span.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseCursorString, toCursorString, toTraceListSql } from './trace-list-sql.js';
+import { toTraceSkeleton, type SkeletonRow } from './trace-skeleton.js';
 import { toTraceSummary, type TraceRow } from './trace-summary-row.js';
 
 type FullSpanRow = SpanRow & { resource_id: number; scope_id: number };
+type LogRow = { trace_id: string; span_id: string | null; resource_id: number; scope_id: number; data: string };
+
+
+const HOP_INDEX_KEY = '"hopscope.hop.index"';
+
+// The trace's rows are found through the (trace_id, span_id) index and then read in rowid order,
+// which reads the table pages roughly in sequence instead of in span-id (random) order.
+const SKELETON_SQL = `SELECT span_id, parent_span_id, name, kind, status_code, start_us, end_us,
+  CASE WHEN instr(data, '${HOP_INDEX_KEY}') > 0 THEN json_extract(data, '$.attributes.${HOP_INDEX_KEY}') END,
+  CASE WHEN instr(data, '${HOP_INDEX_KEY}') > 0 THEN json_extract(data, '$.attributes."hopscope.hop.outcome"') END
+  FROM spans WHERE id IN (SELECT id FROM spans WHERE trace_id = ?) ORDER BY start_us, id`;
 
 /** The read side of SqliteSpanStore: list pages, trace details, slices, facets. */
 export class SqliteTraceReader {
@@ -22,6 +35,10 @@ export class SqliteTraceReader {
   private readonly selectBigValue: StatementSync;
   private readonly selectBigValues: StatementSync;
   private readonly selectSpan: StatementSync;
+  private readonly selectSkeleton: StatementSync;
+  private readonly selectSpansByIds: StatementSync;
+  private readonly selectLogsBySpanIds: StatementSync;
+  private readonly searchStatements = new Map<string, StatementSync>();
 
   constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
     this.db = db;
@@ -33,6 +50,12 @@ export class SqliteTraceReader {
     this.selectBigValue = db.prepare('SELECT value FROM big_values WHERE trace_id = ? AND span_id = ? AND key = ?');
     this.selectBigValues = db.prepare('SELECT span_id, key, value FROM big_values WHERE trace_id = ?');
     this.selectSpan = db.prepare('SELECT data FROM spans WHERE trace_id = ? AND span_id = ?');
+    this.selectSkeleton = db.prepare(SKELETON_SQL);
+    this.selectSkeleton.setReturnArrays(true);
+    this.selectSpansByIds = db.prepare(`SELECT trace_id, span_id, parent_span_id, name, kind, status_code, resource_id, scope_id, data FROM spans
+      WHERE trace_id = ? AND span_id IN (SELECT value FROM json_each(?)) ORDER BY start_us, id`);
+    this.selectLogsBySpanIds = db.prepare(`SELECT trace_id, span_id, resource_id, scope_id, data FROM logs
+      WHERE trace_id = ? AND span_id IN (SELECT value FROM json_each(?)) ORDER BY time_us, id`);
   }
 
   /** One page of summaries, newest first. Throws RangeError for a cursor that is not ours. */
@@ -64,9 +87,48 @@ export class SqliteTraceReader {
     if (!row) return null;
     const spans = (this.selectSpans.all(traceId) as unknown as FullSpanRow[]).map((span) =>
       toSpanRecord(span, this.resources.valueOf(span.resource_id), this.scopes.valueOf(span.scope_id)));
-    const logs = (this.selectLogs.all(traceId) as unknown as { trace_id: string; span_id: string | null; resource_id: number; scope_id: number; data: string }[]).map((log) =>
+    const logs = (this.selectLogs.all(traceId) as unknown as LogRow[]).map((log) =>
       toLogRecordEntry(log, this.resources.valueOf(log.resource_id), this.scopes.valueOf(log.scope_id)));
     return { summary: toTraceSummary(row), spans, logs };
+  }
+
+  /** The waterfall's columns of a trace (see TraceSkeleton), or null when the trace is not stored. */
+  getTraceSkeleton(traceId: string): TraceSkeleton | null {
+    const row = this.selectTrace.get(traceId) as TraceRow | undefined;
+    if (!row) return null;
+    return toTraceSkeleton(toTraceSummary(row), this.selectSkeleton.all(traceId) as unknown as SkeletonRow[]);
+  }
+
+  /** Full records of the given spans of a trace (at most MAX_SPAN_BATCH; unknown ids left out) and their logs. */
+  getSpans(traceId: string, spanIds: readonly string[]): SpanBatch {
+    if (spanIds.length > MAX_SPAN_BATCH) throw new RangeError(`at most ${MAX_SPAN_BATCH} span ids per request`);
+    const ids = JSON.stringify(spanIds);
+    const spans = (this.selectSpansByIds.all(traceId, ids) as unknown as FullSpanRow[]).map((span) =>
+      toSpanRecord(span, this.resources.valueOf(span.resource_id), this.scopes.valueOf(span.scope_id)));
+    const logs = (this.selectLogsBySpanIds.all(traceId, ids) as unknown as LogRow[]).map((log) =>
+      toLogRecordEntry(log, this.resources.valueOf(log.resource_id), this.scopes.valueOf(log.scope_id)));
+    return { spans, logs };
+  }
+
+  /**
+   * Spans of a trace whose name, id, attribute key or value start contains `query`
+   * (case-insensitive), in start-time order; null when the trace is not stored. SQL narrows the
+   * candidates, then each candidate is checked exactly against its attributes.
+   */
+  searchSpans(traceId: string, query: string): SpanSearchResult | null {
+    if (!this.selectTrace.get(traceId)) return null;
+    const needle = query.trim().toLowerCase();
+    if (needle === '') return { query, spanIds: [] };
+    const filter = toSpanSearchFilter(needle);
+    const sql = `SELECT span_id, name, data FROM spans WHERE trace_id = ?${filter.params.length + 1} AND ${filter.sql} ORDER BY start_us, id`;
+    let statement = this.searchStatements.get(sql);
+    if (!statement) this.searchStatements.set(sql, (statement = this.db.prepare(sql)));
+    const spanIds: string[] = [];
+    for (const row of statement.all(...filter.params, traceId) as { span_id: string; name: string; data: string }[]) {
+      const attributes = () => toAttributeRecord((JSON.parse(row.data) as StoredSpanData).attributes);
+      if (matchesSpan({ needle, name: row.name, spanId: row.span_id, attributes })) spanIds.push(row.span_id);
+    }
+    return { query, spanIds };
   }
 
   /** The trace as an OTLP/JSON ExportTraceServiceRequest, one resource/scope entry per distinct pair. */
