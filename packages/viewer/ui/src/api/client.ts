@@ -2,8 +2,10 @@ import type {
   AttributeSlice,
   CompareResponse,
   Facets,
-  TraceDetail,
+  SpanBatch,
+  SpanSearchResult,
   TraceListResponse,
+  TraceSkeleton,
 } from '../../../src/shared/api-types.js';
 import { toListSearchParams, type ListFilters } from '../list/parse-list-filters.js';
 
@@ -42,8 +44,15 @@ export const api = {
   listTraces(filters: ListFilters, paging: { limit?: number; cursor?: string }, signal?: AbortSignal): Promise<TraceListResponse> {
     return getJson(`/api/traces?${toListSearchParams(filters, paging).toString()}`, signal);
   },
-  getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDetail> {
-    return getJson(`/api/traces/${encodeURIComponent(traceId)}`, signal);
+  getTraceSkeleton(traceId: string, signal?: AbortSignal): Promise<TraceSkeleton> {
+    return getJson(`/api/traces/${encodeURIComponent(traceId)}/skeleton`, signal);
+  },
+  /** Full records (and logs) of up to 256 spans of a trace. */
+  getSpans(traceId: string, spanIds: readonly string[], signal?: AbortSignal): Promise<SpanBatch> {
+    return getJson(`/api/traces/${encodeURIComponent(traceId)}/spans?ids=${spanIds.map(encodeURIComponent).join(',')}`, signal);
+  },
+  searchSpans(traceId: string, query: string, signal?: AbortSignal): Promise<SpanSearchResult> {
+    return getJson(`/api/traces/${encodeURIComponent(traceId)}/search?q=${encodeURIComponent(query)}`, signal);
   },
   getAttributeSlice(options: { traceId: string; spanId: string; key: string; offset: number; length: number }, signal?: AbortSignal): Promise<AttributeSlice> {
     const { traceId, spanId, key, offset, length } = options;

@@ -1,42 +1,61 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LogRecordEntry, TraceDetail } from '../../../src/shared/api-types.js';
+import type { TraceSkeleton } from '../../../src/shared/api-types.js';
 import { api, ApiRequestError } from '../api/client.js';
 import { useAsync } from '../api/use-async.js';
 import { UsageLine } from '../components/UsageLine.js';
 import { toDurationText, toTimeText } from '../format/to-display-text.js';
 import type { Route } from '../routing/parse-route.js';
-import { SpanDetail } from '../span/SpanDetail.js';
-import { computeSpanSearch } from './compute-span-search.js';
-import { computeSpanTree, computeVisibleRows } from './compute-span-tree.js';
+import { computeAncestors, computeNextMatch } from './compute-next-match.js';
+import { childCountOf, computeSpanTree, computeVisibleRows } from './compute-span-tree.js';
+import { SelectedSpan } from './SelectedSpan.js';
+import { useSpanSearch, type SpanSearchState } from './use-span-search.js';
 import { Waterfall } from './Waterfall.js';
 
 type Navigate = (route: Route, options?: { replace?: boolean }) => void;
 
-function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail; readonly spanId: string | null; readonly navigate: Navigate }) {
-  const tree = useMemo(() => computeSpanTree(detail.spans), [detail]);
-  const logsBySpan = useMemo(() => {
-    const map = new Map<string, LogRecordEntry[]>();
-    for (const log of detail.logs) if (log.spanId) map.set(log.spanId, [...(map.get(log.spanId) ?? []), log]);
-    return map;
-  }, [detail]);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const rows = useMemo(() => computeVisibleRows(tree, collapsed), [tree, collapsed]);
+function searchStatusText(search: SpanSearchState, matchCount: number): string {
+  switch (search.status) {
+    case 'idle':
+      return 'j/k move · Enter expand/collapse · / search · Esc back';
+    case 'searching':
+      return 'searching…';
+    case 'ready':
+      return `${matchCount} matching span${matchCount === 1 ? '' : 's'}`;
+    case 'error':
+      return `search failed: ${search.error.message}`;
+    default: {
+      const _exhaustive: never = search;
+      return _exhaustive;
+    }
+  }
+}
+
+function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSkeleton; readonly spanId: string | null; readonly navigate: Navigate }) {
+  const { summary } = skeleton;
+  const traceId = summary.traceId;
+  const tree = useMemo(() => computeSpanTree(skeleton), [skeleton]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(new Set());
+  const { rows, rowOf } = useMemo(() => computeVisibleRows(tree, collapsed), [tree, collapsed]);
   const [query, setQuery] = useState('');
-  const matchList = useMemo(() => computeSpanSearch({ spans: detail.spans, query }), [detail, query]);
+  const search = useSpanSearch(traceId, query);
+  const matchList = useMemo(
+    () => (search.status === 'ready' ? search.spanIds.flatMap((id) => { const i = tree.indexById.get(id); return i === undefined ? [] : [i]; }) : []),
+    [search, tree],
+  );
   const matches = useMemo(() => new Set(matchList), [matchList]);
-  const search = useRef<HTMLInputElement>(null);
+  const searchInput = useRef<HTMLInputElement>(null);
   const selectedIndex = spanId === null ? undefined : tree.indexById.get(spanId);
-  const selectedRow = selectedIndex === undefined ? -1 : rows.indexOf(selectedIndex);
+  const selectedRow = selectedIndex === undefined ? -1 : rowOf[selectedIndex]!;
 
   const selectIndex = useCallback(
-    (index: number) => navigate({ view: 'trace', traceId: detail.summary.traceId, spanId: tree.spans[index]!.spanId }, { replace: true }),
-    [navigate, detail, tree],
+    (index: number) => navigate({ view: 'trace', traceId, spanId: skeleton.spanIds[index]! }, { replace: true }),
+    [navigate, traceId, skeleton],
   );
-  const toggle = useCallback((id: string) => {
+  const toggle = useCallback((index: number) => {
     setCollapsed((current) => {
       const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
       return next;
     });
   }, []);
@@ -61,13 +80,13 @@ function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail;
       if (typing || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '/') {
         event.preventDefault();
-        search.current?.focus();
+        searchInput.current?.focus();
       } else if (event.key === 'j' || event.key === 'k') {
         const step = event.key === 'j' ? 1 : -1;
         const next = Math.min(rows.length - 1, Math.max(0, (selectedRow === -1 ? -step : selectedRow) + step));
         if (rows[next] !== undefined) selectIndex(rows[next]);
-      } else if (event.key === 'Enter' && selectedIndex !== undefined && tree.children[selectedIndex]!.length > 0) {
-        toggle(tree.spans[selectedIndex]!.spanId);
+      } else if (event.key === 'Enter' && selectedIndex !== undefined && childCountOf(tree, selectedIndex) > 0) {
+        toggle(selectedIndex);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -75,22 +94,13 @@ function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail;
   }, [rows, selectedRow, selectedIndex, selectIndex, toggle, tree, query, navigate]);
 
   const jumpToMatch = (): void => {
-    const after = matchList.find((i) => rows.indexOf(i) > selectedRow) ?? matchList[0];
-    if (after === undefined) return;
-    // expand the ancestors of the match so it becomes a visible row
-    const ancestors = new Set<string>();
-    let parent = tree.spans[after]!.parentSpanId;
-    while (parent && !ancestors.has(parent)) {
-      ancestors.add(parent);
-      const p = tree.indexById.get(parent);
-      parent = p === undefined ? null : tree.spans[p]!.parentSpanId;
-    }
-    setCollapsed((current) => new Set([...current].filter((id) => !ancestors.has(id))));
-    selectIndex(after);
+    const target = computeNextMatch({ tree, matches: matchList, from: selectedIndex });
+    if (target === undefined) return;
+    const ancestors = new Set(computeAncestors(tree, target));
+    if ([...ancestors].some((a) => collapsed.has(a))) setCollapsed((current) => new Set([...current].filter((a) => !ancestors.has(a))));
+    selectIndex(target);
   };
 
-  const { summary } = detail;
-  const selectedSpan = selectedIndex === undefined ? undefined : tree.spans[selectedIndex];
   return (
     <div className="trace-view">
       <header className="trace-header">
@@ -104,7 +114,7 @@ function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail;
       </header>
       <div className="trace-search">
         <input
-          ref={search}
+          ref={searchInput}
           type="search"
           aria-label="Search spans"
           placeholder="Search spans ( / )"
@@ -115,22 +125,13 @@ function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail;
           }}
         />
         <span role="status" className="muted">
-          {query ? `${matchList.length} matching span${matchList.length === 1 ? '' : 's'}` : 'j/k move · Enter expand/collapse · / search · Esc back'}
+          {searchStatusText(search, matchList.length)}
         </span>
       </div>
       <div className="trace-body">
         <Waterfall tree={tree} rows={rows} collapsed={collapsed} selectedRow={selectedRow} matches={matches} onSelectRow={(r) => selectIndex(rows[r]!)} onToggle={toggle} />
         <div className="detail-pane">
-          {selectedSpan ? (
-            <SpanDetail
-              span={selectedSpan}
-              childSpans={tree.children[selectedIndex!]!.map((i) => tree.spans[i]!)}
-              logs={logsBySpan.get(selectedSpan.spanId) ?? []}
-              onSelectSpan={selectById}
-            />
-          ) : (
-            <p className="muted">Select a span (click, or j/k).</p>
-          )}
+          {selectedIndex === undefined ? <p className="muted">Select a span (click, or j/k).</p> : <SelectedSpan tree={tree} index={selectedIndex} onSelectSpan={selectById} />}
         </div>
       </div>
     </div>
@@ -138,17 +139,18 @@ function TraceView({ detail, spanId, navigate }: { readonly detail: TraceDetail;
 }
 
 /**
- * The trace route: loads `/api/traces/:id` and shows the waterfall and the selected span.
+ * The trace route: loads the trace's skeleton (`/api/traces/:id/skeleton`) for the waterfall;
+ * the selected span's attributes, events and logs load when it is selected.
  *
  * @example
  * <TraceViewPage traceId={id} spanId={null} navigate={navigate} />
  */
 export function TraceViewPage({ traceId, spanId, navigate }: { readonly traceId: string; readonly spanId: string | null; readonly navigate: Navigate }) {
-  const state = useAsync(traceId, (signal) => api.getTrace(traceId, signal));
+  const state = useAsync(traceId, (signal) => api.getTraceSkeleton(traceId, signal));
   if (state.status === 'loading') return <p role="status">Loading trace…</p>;
   if (state.status === 'error') {
     const notFound = state.error instanceof ApiRequestError && state.error.status === 404;
     return <p role="alert">{notFound ? `Trace ${traceId} not found.` : `Could not load the trace: ${state.error.message}`}</p>;
   }
-  return <TraceView detail={state.data} spanId={spanId} navigate={navigate} />;
+  return <TraceView skeleton={state.data} spanId={spanId} navigate={navigate} />;
 }

@@ -1,18 +1,20 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { toDurationText } from '../format/to-display-text.js';
-import type { SpanTree } from './compute-span-tree.js';
+import { childCountOf, type SpanTree } from './compute-span-tree.js';
 import { computeScrollToRow, computeWindow } from './compute-window.js';
 
 export const ROW_HEIGHT = 24;
 
 export interface WaterfallProps {
   readonly tree: SpanTree;
-  readonly rows: readonly number[];
-  readonly collapsed: ReadonlySet<string>;
+  /** Span indexes, one per visible row. */
+  readonly rows: Int32Array;
+  /** Span indexes whose children are hidden. */
+  readonly collapsed: ReadonlySet<number>;
   readonly selectedRow: number;
   readonly matches: ReadonlySet<number>;
   readonly onSelectRow: (row: number) => void;
-  readonly onToggle: (spanId: string) => void;
+  readonly onToggle: (index: number) => void;
 }
 
 /**
@@ -41,40 +43,45 @@ export function Waterfall({ tree, rows, collapsed, selectedRow, matches, onSelec
     if (next !== null) element.scrollTop = next;
   }, [selectedRow]);
   const window = computeWindow({ scrollTop: scroll.top, viewportHeight: scroll.height, rowHeight: ROW_HEIGHT, rowCount: rows.length, overscan: 10 });
-  const total = tree.totalMs || 1;
+  const total = tree.totalUs || 1;
+  const { skeleton } = tree;
   const items = [];
   for (let r = window.start; r < window.end; r += 1) {
     const index = rows[r]!;
-    const span = tree.spans[index]!;
-    const hasChildren = tree.children[index]!.length > 0;
-    const isCollapsed = collapsed.has(span.spanId);
-    const left = (tree.startOffsetMs[index]! / total) * 100;
-    const width = Math.max(0.2, (span.durationMs / total) * 100);
+    const spanId = skeleton.spanIds[index]!;
+    const name = skeleton.names[skeleton.nameIndexes[index]!] ?? '';
+    const durationUs = skeleton.durationsUs[index]!;
+    const hasChildren = childCountOf(tree, index) > 0;
+    const isCollapsed = collapsed.has(index);
+    const hop = tree.hopByIndex.get(index);
+    const left = (skeleton.startOffsetsUs[index]! / total) * 100;
+    const width = Math.max(0.2, (durationUs / total) * 100);
     items.push(
       <div
-        key={span.spanId}
+        key={spanId}
         role="row"
         aria-selected={r === selectedRow}
         aria-level={tree.depth[index]! + 1}
         aria-expanded={hasChildren ? !isCollapsed : undefined}
-        className={`wf-row${r === selectedRow ? ' selected' : ''}${matches.has(index) ? ' match' : ''}${span.status.code === 'ERROR' ? ' error' : ''}`}
+        className={`wf-row${r === selectedRow ? ' selected' : ''}${matches.has(index) ? ' match' : ''}${skeleton.statusCodes[index] === 2 ? ' error' : ''}`}
         onClick={() => onSelectRow(r)}
       >
         <div role="gridcell" className="wf-name" style={{ paddingLeft: `${Math.min(tree.depth[index]!, 40) * 12 + 4}px` }}>
           {hasChildren ? (
-            <button type="button" className="wf-toggle" aria-label={isCollapsed ? `Expand ${span.name}` : `Collapse ${span.name}`} onClick={(e) => { e.stopPropagation(); onToggle(span.spanId); }}>
+            <button type="button" className="wf-toggle" aria-label={isCollapsed ? `Expand ${name}` : `Collapse ${name}`} onClick={(e) => { e.stopPropagation(); onToggle(index); }}>
               {isCollapsed ? '▸' : '▾'}
             </button>
           ) : (
             <span className="wf-toggle-space" />
           )}
-          <span className="wf-label">{span.name}</span>
+          <span className="wf-label">{name}</span>
+          {hop ? <span className={`wf-hop outcome-${hop.outcome.replace(/[^a-z]/g, '')}`}>hop {hop.hopIndex + 1}{hop.outcome ? ` · ${hop.outcome}` : ''}</span> : null}
         </div>
         <div role="gridcell" className="wf-track">
           <div className="wf-bar" style={{ left: `${left}%`, width: `${width}%` }} />
         </div>
         <div role="gridcell" className="wf-duration">
-          {toDurationText(span.durationMs)}
+          {toDurationText(durationUs / 1000)}
         </div>
       </div>,
     );
