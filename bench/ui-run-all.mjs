@@ -73,6 +73,10 @@ try {
     if (Number(rowCount) !== count) throw new Error(`the waterfall shows ${rowCount} rows, expected ${count}`);
     report(`${count.toLocaleString('en-US')}-span trace: waterfall painted`, opened, 'ms', aim, baseline);
     report(`${count.toLocaleString('en-US')}-span trace: interactive (j selects)`, interactive, 'ms', aim, baseline);
+    // Where the time goes: the skeleton request alone (server read + JSON + transfer), from Node.
+    const fetchStart = Date.now();
+    const skeleton = await (await fetch(`${viewer.url}/api/traces/${trace.traceId}/skeleton`)).text();
+    console.log(`  skeleton request alone: ${fmt(Date.now() - fetchStart)} ms, ${fmt(skeleton.length / 1024 / 1024, 2)} MB of JSON`);
   }
 
   // A 5 MB message attribute: open the span, watch long tasks.
@@ -90,9 +94,18 @@ try {
   await page.evaluate((hash) => { window.location.hash = hash; }, `#/trace/${traceId}/span/${spanId}`);
   await page.getByText(/^BIG-START/).first().waitFor();
   const openMs = Date.now() - start;
-  const longTasks = await page.evaluate(() => window.__longTasks);
+  // The observer is called after a task ends: give it time to report the last tasks before reading.
+  const settle = () => page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 250)));
+  await settle();
+  const longTasks = await page.evaluate(() => window.__longTasks.slice());
   report('5 MB message attribute: open to text shown', openMs, 'ms', undefined, baseline);
   console.log(`  long tasks while opening: ${longTasks.length}, longest ${fmt(Math.max(0, ...longTasks))} ms, total ${fmt(longTasks.reduce((a, b) => a + b, 0))} ms`);
+  // Cross-check that the observer counts long tasks at all: a deliberate ~200 ms busy loop in a page task.
+  await page.evaluate(() => { setTimeout(() => { const end = performance.now() + 200; while (performance.now() < end) { /* busy */ } }, 0); });
+  await settle();
+  const probe = (await page.evaluate(() => window.__longTasks.slice())).slice(longTasks.length);
+  const counted = probe.some((duration) => duration >= 150);
+  console.log(`  long-task observer check: a deliberate 200 ms busy loop ${counted ? 'was counted' : 'was NOT counted (the count above means nothing)'} (${probe.map((d) => fmt(d)).join(', ') || 'no entry'} ms)`);
 } finally {
   await browser.close();
   await viewer.close();

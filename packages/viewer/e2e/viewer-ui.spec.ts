@@ -150,6 +150,21 @@ describe('hops, navigation and compare', () => {
     await strip.getByText('Failed hops: 2 · wasted 52 tokens · $0.0011').waitFor();
   });
 
+  it('shows a hop skipped by cooldown as not tried, and a tried hop without a price as unknown, never $0', async () => {
+    const { traceId, callId } = await postCooldownTrace();
+    await page.goto(`${viewer.url}/#/trace/${traceId}/span/${callId}`);
+    const strip = page.getByRole('region', { name: 'Fallback hops' });
+    await strip.getByText('Fallback chain · 3 hops').waitFor();
+    const skipped = strip.getByRole('listitem', { name: 'hop 1' });
+    await skipped.getByText('skipped', { exact: true }).waitFor();
+    await skipped.getByText(/not tried/).waitFor();
+    expect(await skipped.getByText(/unknown|\$0/).count()).toBe(0);
+    const unpriced = strip.getByRole('listitem', { name: 'hop 2' });
+    await unpriced.getByText(/7 in \/ 0 out · unknown/).waitFor();
+    expect(await unpriced.getByText(/not tried/).count()).toBe(0);
+    await strip.getByRole('listitem', { name: 'hop 3' }).getByText('winner').waitFor();
+  });
+
   it('labels a pydantic-ai fallback:a,b span "hops not instrumented"', async () => {
     await openSpan('ui-pydantic-fallback', 'chat fallback:gpt-4o,claude-sonnet');
     const strip = page.getByRole('region', { name: 'Fallback hops' });
@@ -198,4 +213,32 @@ function liveTrace(name: string): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** A fallback call whose first hop was skipped by cooldown, the second tried without a price, the third won. */
+async function postCooldownTrace(): Promise<{ traceId: string; callId: string }> {
+  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const traceId = hex(32);
+  const callId = hex(16);
+  const str = (key: string, value: string) => ({ key, value: { stringValue: value } });
+  const int = (key: string, value: number) => ({ key, value: { intValue: String(value) } });
+  const span = (spanId: string, parentSpanId: string, name: string, startMs: number, attributes: unknown[]) => ({
+    traceId, spanId, parentSpanId, name, kind: 3,
+    startTimeUnixNano: String(now + BigInt(startMs) * 1_000_000n), endTimeUnixNano: String(now + BigInt(startMs + 40) * 1_000_000n), attributes,
+  });
+  const hop = (index: number, outcome: string, extra: unknown[]) =>
+    span(hex(16), callId, `chat m${index}`, index * 50, [str('gen_ai.operation.name', 'chat'), str('gen_ai.request.model', `m${index}`), str('gen_ai.provider.name', `p${index}`), int('hopscope.hop.index', index), int('hopscope.hop.count', 3), str('hopscope.hop.outcome', outcome), ...extra]);
+  await postOtlp(viewer.url, {
+    resourceSpans: [{
+      resource: { attributes: [str('service.name', 'cooldown-service')] },
+      scopeSpans: [{ scope: { name: 'cooldown' }, spans: [
+        span(callId, '', 'chat m2', 0, [str('gen_ai.operation.name', 'chat'), str('gen_ai.request.model', 'm2')]),
+        hop(0, 'skipped', [{ key: 'hopscope.hop.winner', value: { boolValue: false } }]),
+        hop(1, 'error', [{ key: 'hopscope.hop.winner', value: { boolValue: false } }, int('gen_ai.usage.input_tokens', 7)]),
+        hop(2, 'ok', [{ key: 'hopscope.hop.winner', value: { boolValue: true } }, int('gen_ai.usage.input_tokens', 7), int('gen_ai.usage.output_tokens', 3), { key: 'operation.cost', value: { doubleValue: 0.001 } }]),
+      ] }],
+    }],
+  });
+  return { traceId, callId };
 }
