@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { calcPrice, type Usage } from '@pydantic/genai-prices';
 import { requestUsage } from '@hopscope/models';
 import { computeCostSum, computeResponseCost } from './cost.js';
 
@@ -57,3 +58,47 @@ describe('computeResponseCost, remembered lookups', () => {
     expect(computeResponseCost({ usage, modelName: 'not-a-model', providerName: 'openai', timestamp })).toBeUndefined();
   });
 });
+
+describe('computeResponseCost, the remembered arithmetic', () => {
+  const cases = [
+    { modelName: 'gpt-4o-2024-11-20', providerName: 'openai' },
+    { modelName: 'claude-sonnet-4-6', providerName: 'anthropic' },
+    { modelName: 'deepseek-chat', providerName: 'deepseek' }, // time-of-day prices: always the package's own path
+  ];
+  const usages = [
+    requestUsage({ inputTokens: 1200, outputTokens: 80 }),
+    requestUsage({ inputTokens: 5000, outputTokens: 700, cacheReadTokens: 3000, cacheWriteTokens: 500 }),
+    requestUsage({ inputTokens: 250_000, outputTokens: 10 }),
+    requestUsage({ inputTokens: 10, cacheReadTokens: 20 }), // inconsistent: the package rejects it
+  ];
+  const times = [new Date('2025-06-01T03:00:00Z'), new Date('2026-04-01T20:00:00Z')];
+
+  it('gives exactly what calcPrice gives, on first and later lookups, or undefined where calcPrice throws', () => {
+    for (const { modelName, providerName } of cases) {
+      for (const timestamp of times) {
+        for (const usage of [...usages, ...usages]) {
+          let expected: number | undefined;
+          try {
+            const price = calcPrice(toPackageUsage(usage), modelName, { providerId: providerName, timestamp });
+            expected = price ? Number(price.total_price) : undefined;
+          } catch {
+            expected = undefined;
+          }
+          expect([modelName, timestamp, usage, computeResponseCost({ usage, modelName, providerName, timestamp })]).toEqual([modelName, timestamp, usage, expected]);
+        }
+      }
+    }
+  });
+});
+
+function toPackageUsage(usage: ReturnType<typeof requestUsage>): Usage {
+  return {
+    input_tokens: usage.inputTokens,
+    output_tokens: usage.outputTokens,
+    cache_write_tokens: usage.cacheWriteTokens,
+    cache_read_tokens: usage.cacheReadTokens,
+    input_audio_tokens: usage.inputAudioTokens,
+    cache_audio_read_tokens: usage.cacheAudioReadTokens,
+    output_audio_tokens: usage.outputAudioTokens,
+  };
+}

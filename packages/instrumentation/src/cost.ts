@@ -3,18 +3,33 @@
  * package's bundled price table is read, nothing is fetched. Lookup order as the reference
  * (spec section 7): by the provider's API URL, then by the provider name.
  */
-import { calcPrice, type PriceCalculationResult, type Provider, type Usage } from '@pydantic/genai-prices';
-import type { ModelResponse, RequestUsage } from '@hopscope/models';
+import { calcPrice, type ModelInfo, type ModelPrice, type PriceCalculationResult, type Provider, type Usage } from '@pydantic/genai-prices';
+import { requestUsage, type ModelResponse, type RequestUsage } from '@hopscope/models';
+import { computePlannedCost, selectModelPrice, toPricePlan, type PricePlan } from './cost-plan.js';
 import { reportTelemetryFailure } from './report-failure.js';
 
 /**
  * Matching a model against the whole price table is the slow part of a lookup, so the first match
- * for a (model, provider URL, provider name) is remembered as a provider narrowed to that one
- * model (prices, with their date and time conditions, stay the package's own); unknown models
- * are remembered as unknown. Bounded: the memo is cleared when it reaches MAX_REMEMBERED.
+ * for a (model, provider URL, provider name) is remembered: the matched model, and its provider
+ * narrowed to that one model (prices, with their date and time conditions, stay the package's own);
+ * unknown models are remembered as unknown. Bounded: the memo is cleared at MAX_REMEMBERED.
  */
 const MAX_REMEMBERED = 1024;
-const remembered = new Map<string, Provider | null>();
+
+interface KnownModel {
+  readonly provider: Provider;
+  readonly model: ModelInfo;
+}
+
+const remembered = new Map<string, KnownModel | null>();
+
+/**
+ * After the match, `calcPrice` still re-validates the model's price entry on every call; the plan
+ * of an entry the package has accepted once keeps only the arithmetic (cost-plan.ts). Entries are
+ * the package's own objects, so the plans live as long as the price data (a WeakMap).
+ */
+const plans = new WeakMap<ModelPrice, PricePlan | null>();
+const ZERO_USAGE = toPriceUsage(requestUsage());
 
 function lookUp(usage: Usage, modelName: string, response: PricedResponse): PriceCalculationResult {
   const timestamp = response.timestamp;
@@ -22,15 +37,43 @@ function lookUp(usage: Usage, modelName: string, response: PricedResponse): Pric
   return byUrl ?? calcPrice(usage, modelName, { ...(response.providerName ? { providerId: response.providerName } : {}), timestamp });
 }
 
-function priceOf(usage: Usage, modelName: string, response: PricedResponse): PriceCalculationResult {
+/** The entry's plan, made once: only for an entry that the package prices without complaint. */
+function planOf(known: KnownModel, modelName: string, timestamp: Date): PricePlan | null {
+  const price = selectModelPrice(known.model, timestamp);
+  if (price === undefined) return null;
+  let plan = plans.get(price);
+  if (plan === undefined) {
+    plan = toPricePlan(price) ?? null;
+    if (plan !== null && !isAcceptedByPackage(known.provider, modelName, timestamp)) plan = null;
+    plans.set(price, plan);
+  }
+  return plan;
+}
+
+function isAcceptedByPackage(provider: Provider, modelName: string, timestamp: Date): boolean {
+  try {
+    return calcPrice(ZERO_USAGE, modelName, { provider, timestamp }) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function priceOf(usage: RequestUsage, modelName: string, response: PricedResponse): number | undefined {
   const key = `${modelName}\u0000${response.providerUrl ?? ''}\u0000${response.providerName ?? ''}`;
   const known = remembered.get(key);
-  if (known === null) return null;
-  if (known !== undefined) return calcPrice(usage, modelName, { provider: known, timestamp: response.timestamp });
-  const price = lookUp(usage, modelName, response);
-  if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-  remembered.set(key, price ? { ...price.provider, models: [price.model] } : null);
-  return price;
+  if (known === null) return undefined;
+  if (known === undefined) {
+    const price = lookUp(toPriceUsage(usage), modelName, response);
+    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
+    remembered.set(key, price ? { provider: { ...price.provider, models: [price.model] }, model: price.model } : null);
+    return price ? Number(price.total_price) : undefined;
+  }
+  const timestamp = response.timestamp ?? new Date();
+  const plan = planOf(known, modelName, timestamp);
+  const planned = plan === null ? undefined : computePlannedCost(plan, usage);
+  if (planned !== undefined) return planned;
+  const price = calcPrice(toPriceUsage(usage), modelName, { provider: known.provider, timestamp });
+  return price ? Number(price.total_price) : undefined;
 }
 
 /** What pricing needs of a response. */
@@ -59,8 +102,7 @@ export function computeResponseCost(response: PricedResponse): number | undefine
     return undefined;
   }
   try {
-    const price = priceOf(toPriceUsage(response.usage), response.modelName, response);
-    return price ? Number(price.total_price) : undefined;
+    return priceOf(response.usage, response.modelName, response);
   } catch (error) {
     reportTelemetryFailure('cost lookup', error);
     return undefined;

@@ -61,14 +61,43 @@ export function toChatMetricAttributes(measurement: Pick<ChatMeasurement, 'syste
   };
 }
 
+interface MetricAttributeSet {
+  readonly common: Attributes;
+  readonly input: Attributes;
+  readonly output: Attributes;
+}
+
+/**
+ * The attribute objects of one (system, request model, response model), built once and shared by
+ * every record: they are frozen, and the SDK only reads them. Bounded: cleared at MAX_REMEMBERED.
+ */
+const MAX_REMEMBERED = 1024;
+const attributeSets = new Map<string, MetricAttributeSet>();
+
+function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'requestModel' | 'responseModel'>): MetricAttributeSet {
+  const key = `${measurement.system}\u0000${measurement.requestModel}\u0000${measurement.responseModel}`;
+  let set = attributeSets.get(key);
+  if (set === undefined) {
+    const common = toChatMetricAttributes(measurement);
+    set = {
+      common: Object.freeze(common),
+      input: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' }),
+      output: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'output' }),
+    };
+    if (attributeSets.size >= MAX_REMEMBERED) attributeSets.clear();
+    attributeSets.set(key, set);
+  }
+  return set;
+}
+
 /**
  * Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams.
  * @example recordChatMetrics(settings.instruments, { system: 'openai', requestModel: 'gpt-4o', responseModel: 'gpt-4o', usage, cost: 0.001, durationSeconds: 0.4, timeToFirstChunkSeconds: undefined });
  */
 export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement): void {
-  const common = toChatMetricAttributes(measurement);
-  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, { ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' });
-  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, { ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'output' });
+  const { common, input, output } = metricAttributesOf(measurement);
+  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, input);
+  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, output);
   if (measurement.cost !== undefined) instruments.cost.record(measurement.cost, common);
   instruments.duration.record(measurement.durationSeconds, common);
   if (measurement.timeToFirstChunkSeconds !== undefined) instruments.timeToFirstChunk.record(measurement.timeToFirstChunkSeconds, common);

@@ -14,10 +14,12 @@ interface Entry {
 /** A memo of JSON texts per (object, key). */
 export type IdentityJsonCache<T extends object> = (value: T, key: string, build: () => string) => string;
 
-function sameFingerprint(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** How a cache tells whether its object changed: a fingerprint taken when the entry is built, and a check against it. */
+export interface IdentityJsonCacheFingerprint<T> {
+  /** The references that a change would replace, in a flat list. */
+  readonly take: (value: T) => readonly unknown[];
+  /** True when `value` still has this fingerprint; written without allocating, as it runs on every lookup. */
+  readonly matches: (value: T, fingerprint: readonly unknown[]) => boolean;
 }
 
 /**
@@ -25,16 +27,16 @@ function sameFingerprint(a: readonly unknown[], b: readonly unknown[]): boolean 
  * value's fingerprint is unchanged, else `build()` (remembered when at most `maxChars` long).
  * `key` must name everything besides the value that the text depends on.
  * @example
- * const cached = createIdentityJsonCache((tool: ToolDefinition) => [tool.name, tool.parametersJsonSchema], 1 << 18);
+ * const take = (tool: ToolDefinition) => [tool.name, tool.parametersJsonSchema];
+ * const cached = createIdentityJsonCache({ take, matches: (tool, f) => f[0] === tool.name && f[1] === tool.parametersJsonSchema }, 1 << 18);
  * const json = cached(tool, 'definition', () => JSON.stringify(tool));
  */
-export function createIdentityJsonCache<T extends object>(fingerprintOf: (value: T) => readonly unknown[], maxChars: number): IdentityJsonCache<T> {
+export function createIdentityJsonCache<T extends object>(fingerprint: IdentityJsonCacheFingerprint<T>, maxChars: number): IdentityJsonCache<T> {
   const entries = new WeakMap<T, Entry>();
   return (value, key, build) => {
-    const fingerprint = fingerprintOf(value);
     let entry = entries.get(value);
-    if (entry === undefined || !sameFingerprint(entry.fingerprint, fingerprint)) {
-      entry = { fingerprint, texts: new Map() };
+    if (entry === undefined || !fingerprint.matches(value, entry.fingerprint)) {
+      entry = { fingerprint: fingerprint.take(value), texts: new Map() };
       entries.set(value, entry);
     }
     const known = entry.texts.get(key);

@@ -63,6 +63,37 @@ describe('toCachedMessageJson', () => {
     expect(seen).toEqual(['tool_call', 'tool_call', 'stop']);
   });
 
+  it('rebuilds when any field of a part is reassigned, added or deleted', () => {
+    const call = toolCallPart('f', { a: 1 }, 'c');
+    const response: ModelResponse = { kind: 'response', parts: [call], usage: requestUsage(), timestamp: new Date(0), finishReason: 'tool_call' };
+    const build = () => JSON.stringify(call);
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build))).toEqual({ partKind: 'tool-call', toolName: 'f', args: { a: 1 }, toolCallId: 'c' });
+    (call as { toolName: string }).toolName = 'g';
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).toolName).toBe('g');
+    (call as { toolCallId: string }).toolCallId = 'd';
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).toolCallId).toBe('d');
+    (call as { id?: string }).id = 'added';
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).id).toBe('added');
+    delete (call as { id?: string }).id;
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).id).toBeUndefined();
+    // Deleting one field and adding another keeps the count but not the fields.
+    delete (call as { toolCallId?: string }).toolCallId;
+    (call as { id?: string }).id = 'swapped';
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build))).toEqual({ partKind: 'tool-call', toolName: 'g', args: { a: 1 }, id: 'swapped' });
+  });
+
+  it('rebuilds when a part is removed, a message replaced, or a fragment built under another key', () => {
+    const parts = [userPrompt('one'), userPrompt('two')];
+    const message = modelRequest(parts);
+    const { build } = counting();
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one","two"]');
+    parts.pop();
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one"]');
+    const replacement = modelRequest([userPrompt('other')]);
+    expect(toCachedMessageJson(replacement, 'a', build(replacement))).toBe('["other"]');
+    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one"]');
+  });
+
   it('does not keep fragments longer than the limit', () => {
     const { build, calls } = counting();
     const message = modelRequest([userPrompt('x'.repeat(MAX_CACHED_FRAGMENT_CHARS))]);

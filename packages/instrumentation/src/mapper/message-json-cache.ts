@@ -7,24 +7,67 @@
  *
  * Messages are immutable by type, and the cache relies on a message not being changed after it
  * was sent. A cheap check still catches the usual runtime mutations and then rebuilds: a part
- * added, removed or replaced, a part's `content` or `args` reassigned, a response's
- * `finishReason` changed. A change deep inside a value (a key of a tool's arguments or result
- * object, an item pushed into a user prompt's content list) is not seen: build a new part instead.
+ * added, removed or replaced, any field of a part reassigned, added or deleted (`content`, `args`,
+ * `toolName`, ...), a response's `finishReason` changed. A change deep inside a value (a key of a
+ * tool's arguments or result object, an item pushed into a user prompt's content list) is not
+ * seen: build a new part instead.
  *
  * Memory: entries live as long as their message (a WeakMap). Fragments longer than
  * MAX_CACHED_FRAGMENT_CHARS (large inline binaries) are not kept, so a big image is never held twice.
  */
 import type { ModelMessage } from '@hopscope/models';
-import { createIdentityJsonCache, type IdentityJsonCache } from './identity-json-cache.js';
+import { createIdentityJsonCache, type IdentityJsonCache, type IdentityJsonCacheFingerprint } from './identity-json-cache.js';
 
 /** Fragments longer than this many characters are rebuilt on every request instead of being kept. @example MAX_CACHED_FRAGMENT_CHARS === 262144 */
 export const MAX_CACHED_FRAGMENT_CHARS = 256 * 1024;
 
-function fingerprintOf(message: ModelMessage): unknown[] {
-  const out: unknown[] = [message.parts, message.kind === 'response' ? message.finishReason : undefined];
-  for (const part of message.parts) out.push(part, (part as { content?: unknown }).content, (part as { args?: unknown }).args);
-  return out;
+function finishReasonOf(message: ModelMessage): unknown {
+  return message.kind === 'response' ? message.finishReason : undefined;
 }
+
+/**
+ * The parts list, its length and the finish reason, then for each part: the part, its number of
+ * fields and each field's value (one level deep). Checking it walks the same fields in the same
+ * order (`for...in` over a part's own fields) and allocates nothing.
+ */
+/** A part as the fingerprint reads it: any object, field by field. */
+type PartFields = Readonly<Record<string, unknown>>;
+
+function partsOf(message: ModelMessage): readonly PartFields[] {
+  return message.parts as readonly object[] as readonly PartFields[];
+}
+
+const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
+  take: (message) => {
+    const out: unknown[] = [message.parts, message.parts.length, finishReasonOf(message)];
+    for (const part of partsOf(message)) {
+      const fields = Object.keys(part);
+      out.push(part, fields.length);
+      for (const field of fields) out.push(part[field]);
+    }
+    return out;
+  },
+  matches: (message, fingerprint) => {
+    const parts = partsOf(message);
+    if (fingerprint[0] !== parts || fingerprint[1] !== parts.length || fingerprint[2] !== finishReasonOf(message)) return false;
+    let at = 3;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (fingerprint[at] !== part) return false;
+      const fieldCount = fingerprint[at + 1] as number;
+      at += 2;
+      let seen = 0;
+      for (const field in part) {
+        if (!Object.hasOwn(part, field)) continue;
+        if (seen === fieldCount || fingerprint[at + seen] !== part[field]) return false;
+        seen += 1;
+      }
+      if (seen !== fieldCount) return false;
+      at += fieldCount;
+    }
+    return true;
+  },
+};
 
 /**
  * The JSON fragment of `message` for the rendering named by `key`: the remembered one when the
@@ -33,13 +76,15 @@ function fingerprintOf(message: ModelMessage): unknown[] {
  * @example
  * const json = toCachedMessageJson(message, 'v5|content', () => JSON.stringify(render(message)));
  */
-export const toCachedMessageJson: IdentityJsonCache<ModelMessage> = createIdentityJsonCache(fingerprintOf, MAX_CACHED_FRAGMENT_CHARS);
+export const toCachedMessageJson: IdentityJsonCache<ModelMessage> = createIdentityJsonCache(MESSAGE_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
 
 /**
  * A JSON array from fragments that each hold zero or more comma-separated items.
  * @example toJsonArrayFromFragments(['{"a":1}', '', '{"b":2},{"c":3}']) === '[{"a":1},{"b":2},{"c":3}]'
  */
 export function toJsonArrayFromFragments(fragments: readonly string[]): string {
+  // One flat string: concatenating in a loop is faster here only because it leaves a rope that the
+  // exporter must flatten later, which merely moves the copy out of the request.
   return `[${fragments.filter((fragment) => fragment !== '').join(',')}]`;
 }
 

@@ -62,4 +62,19 @@ describe('tool JSON reuse', () => {
     expect(toToolDefinitionsJson(parameters)).toContain('"description":"Forecast"');
     expect(toModelRequestParametersJson(parameters)).toContain('"description":"Forecast"');
   });
+
+  it('notices every field of the dump, and a schema object replaced', () => {
+    const tool: Record<string, unknown> = { ...weather };
+    const parameters = modelRequestParameters({ functionTools: [tool as unknown as typeof weather] });
+    const dump = () => (JSON.parse(toModelRequestParametersJson(parameters)) as { function_tools: Record<string, unknown>[] }).function_tools[0];
+    expect(dump()).toMatchObject({ name: 'get_weather', sequential: false, kind: 'function' });
+    tool['name'] = 'forecast';
+    tool['strict'] = true;
+    tool['sequential'] = true;
+    tool['metadata'] = { k: 1 };
+    expect(dump()).toMatchObject({ name: 'forecast', strict: true, sequential: true, metadata: { k: 1 } });
+    tool['parametersJsonSchema'] = { type: 'object' };
+    expect(dump()?.['parameters_json_schema']).toEqual({ type: 'object' });
+    expect(toToolDefinitionsJson(parameters)).toBe('[{"type":"function","name":"forecast","description":"Weather","parameters":{"type":"object"}}]');
+  });
 });

@@ -1,6 +1,6 @@
 /** `gen_ai.tool.definitions` (spec section 2.1) and `model_request_parameters` (section 6.3, decision 5). */
 import type { ModelRequestParameters, ToolDefinition } from '@hopscope/models';
-import { createIdentityJsonCache } from './identity-json-cache.js';
+import { createIdentityJsonCache, type IdentityJsonCacheFingerprint } from './identity-json-cache.js';
 import { MAX_CACHED_FRAGMENT_CHARS } from './message-json-cache.js';
 import { toCompactJson } from './serialize.js';
 
@@ -9,10 +9,15 @@ import { toCompactJson } from './serialize.js';
  * Like messages, tools are immutable by type; reassigning one of their fields is noticed, a change
  * deep inside a schema or metadata object is not (build a new definition instead).
  */
-const cachedToolJson = createIdentityJsonCache(
-  (tool: ToolDefinition) => [tool.name, tool.description, tool.parametersJsonSchema, tool.strict, tool.sequential, tool.kind, tool.metadata],
-  MAX_CACHED_FRAGMENT_CHARS,
-);
+const TOOL_FIELDS = ['name', 'description', 'parametersJsonSchema', 'strict', 'sequential', 'kind', 'metadata'] as const;
+const TOOL_FINGERPRINT: IdentityJsonCacheFingerprint<ToolDefinition> = {
+  take: (tool) => TOOL_FIELDS.map((field) => tool[field]),
+  matches: (tool, fingerprint) => {
+    for (let i = 0; i < TOOL_FIELDS.length; i++) if (fingerprint[i] !== tool[TOOL_FIELDS[i]!]) return false;
+    return true;
+  },
+};
+const cachedToolJson = createIdentityJsonCache(TOOL_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
 
 function hasKeys(value: object): boolean {
   return Object.keys(value).length > 0;
