@@ -35,25 +35,32 @@ function open(settings: InstrumentationSettings, call: InstrumentedCall): ChatSp
   return ChatSpanRecorder.start(settings, call, parent);
 }
 
-/** Starts the call inside the chat span; a failure to start is recorded and the span ended. */
-async function startInChat<T>(chat: ChatSpanRecorder, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<T>): Promise<T> {
-  try {
-    return await context.with(chat.context, () => run(withHopListener(call.options, chat.onHop)));
-  } catch (error) {
-    chat.fail(error);
-    chat.end();
-    throw error;
-  }
+/** Starts the call inside the chat span (the options go through `context.with`, no closure per call). */
+function startInChat<T>(chat: ChatSpanRecorder, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<T>): Promise<T> {
+  return context.with(chat.context, run, undefined, withHopListener(call.options, chat.onHop));
+}
+
+/** A call that failed or could not start: the error is recorded and the span ended; the caller rethrows. */
+function failChat(chat: ChatSpanRecorder, error: unknown): void {
+  chat.fail(error);
+  chat.end();
 }
 
 /**
  * Runs a request inside its chat span. `run` receives the options to call with (`onHop` added).
+ * One async layer around the call: the span is finished right after the awaited response.
  * @example instrumentChatRequest(settings, { model, messages, settings: s, parameters: p, options }, (o) => model.request(messages, s, p, o))
  */
 export async function instrumentChatRequest(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<ModelResponse>): Promise<ModelResponse> {
   const chat = open(settings, call);
   if (!chat) return run(call.options);
-  const response = await startInChat(chat, call, run);
+  let response: ModelResponse;
+  try {
+    response = await startInChat(chat, call, run);
+  } catch (error) {
+    failChat(chat, error);
+    throw error;
+  }
   chat.finish(response);
   chat.end();
   return response;
@@ -66,5 +73,12 @@ export async function instrumentChatRequest(settings: InstrumentationSettings, c
 export async function instrumentChatStream(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<StreamedResponse>): Promise<StreamedResponse> {
   const chat = open(settings, call);
   if (!chat) return run(call.options);
-  return new InstrumentedStreamedResponse(await startInChat(chat, call, run), chat);
+  let stream: StreamedResponse;
+  try {
+    stream = await startInChat(chat, call, run);
+  } catch (error) {
+    failChat(chat, error);
+    throw error;
+  }
+  return new InstrumentedStreamedResponse(stream, chat);
 }

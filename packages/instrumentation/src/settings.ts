@@ -48,6 +48,8 @@ export class InstrumentationSettings {
   readonly meter: Meter;
   readonly logger: Logger;
   readonly instruments: ChatInstruments;
+  /** The content options the mappers read (frozen, built once). */
+  readonly content: ContentOptions;
 
   constructor(options: InstrumentationOptions = {}) {
     const resolved = parseInstrumentationOptions(options);
@@ -57,6 +59,7 @@ export class InstrumentationSettings {
     this.version = resolved.version;
     this.eventMode = resolved.eventMode;
     this.useAggregatedUsageAttributeNames = resolved.useAggregatedUsageAttributeNames;
+    this.content = Object.freeze({ version: this.version, includeContent: this.includeContent, includeBinaryContent: this.includeBinaryContent });
     ensureContextManager();
     this.tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
     this.meter = (options.meterProvider ?? metrics.getMeterProvider()).getMeter(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
@@ -64,10 +67,6 @@ export class InstrumentationSettings {
     this.instruments = createChatInstruments(this.meter);
   }
 
-  /** The content options the mappers read. */
-  get content(): ContentOptions {
-    return { version: this.version, includeContent: this.includeContent, includeBinaryContent: this.includeBinaryContent };
-  }
 
   /**
    * Version 1 events for a conversation, as the chat span would record them.

@@ -25,6 +25,6 @@ export function toOtelEventsJson(
 ): string {
   const key = `events|${toContentKey(content)}|${o.system === undefined ? '-' : `=${o.system}`}|`;
   const instructions = toEventsJson(toInstructionsEvents(computeInstructions(messages, o.parameters), content, o.system));
-  const fragments = messages.map((message, index) => toCachedMessageJson(message, key + index, () => toEventsJson(toMessageOtelEvents(message, index, content, o.system))));
+  const fragments = messages.map((message, index) => toCachedMessageJson(message, key + index, (m) => toEventsJson(toMessageOtelEvents(m, index, content, o.system)), undefined));
   return toJsonArrayFromFragments([instructions, ...fragments, toEventsJson(trailing)]);
 }

@@ -8,11 +8,18 @@
 
 interface Entry {
   readonly fingerprint: readonly unknown[];
-  readonly texts: Map<string, string>;
+  /** The first key's text inline (most objects are rendered one way), further keys in a map. */
+  firstKey: string | undefined;
+  firstText: string | undefined;
+  more: Map<string, string> | undefined;
 }
 
-/** A memo of JSON texts per (object, key). */
-export type IdentityJsonCache<T extends object> = (value: T, key: string, build: () => string) => string;
+/**
+ * A memo of JSON texts per (object, key): the remembered text, else `build(value, arg)`. `build`
+ * gets its inputs through `arg`, so a caller on a hot path passes a function made once instead of
+ * a closure per call.
+ */
+export type IdentityJsonCache<T extends object> = <A>(value: T, key: string, build: (value: T, arg: A) => string, arg: A) => string;
 
 /** How a cache tells whether its object changed: a fingerprint taken when the entry is built, and a check against it. */
 export interface IdentityJsonCacheFingerprint<T> {
@@ -22,27 +29,40 @@ export interface IdentityJsonCacheFingerprint<T> {
   readonly matches: (value: T, fingerprint: readonly unknown[]) => boolean;
 }
 
+function remembered(entry: Entry, key: string): string | undefined {
+  return entry.firstKey === key ? entry.firstText : entry.more?.get(key);
+}
+
+function remember(entry: Entry, key: string, text: string): void {
+  if (entry.firstKey === undefined) {
+    entry.firstKey = key;
+    entry.firstText = text;
+  } else {
+    (entry.more ??= new Map()).set(key, text);
+  }
+}
+
 /**
  * Creates a cache. The returned function gives the text remembered for (value, key) while the
- * value's fingerprint is unchanged, else `build()` (remembered when at most `maxChars` long).
- * `key` must name everything besides the value that the text depends on.
+ * value's fingerprint is unchanged, else `build(value, arg)` (remembered when at most `maxChars`
+ * long). `key` must name everything besides the value that the text depends on.
  * @example
  * const take = (tool: ToolDefinition) => [tool.name, tool.parametersJsonSchema];
  * const cached = createIdentityJsonCache({ take, matches: (tool, f) => f[0] === tool.name && f[1] === tool.parametersJsonSchema }, 1 << 18);
- * const json = cached(tool, 'definition', () => JSON.stringify(tool));
+ * const json = cached(tool, 'definition', (t) => JSON.stringify(t), undefined);
  */
 export function createIdentityJsonCache<T extends object>(fingerprint: IdentityJsonCacheFingerprint<T>, maxChars: number): IdentityJsonCache<T> {
   const entries = new WeakMap<T, Entry>();
-  return (value, key, build) => {
+  return (value, key, build, arg) => {
     let entry = entries.get(value);
     if (entry === undefined || !fingerprint.matches(value, entry.fingerprint)) {
-      entry = { fingerprint: fingerprint.take(value), texts: new Map() };
+      entry = { fingerprint: fingerprint.take(value), firstKey: undefined, firstText: undefined, more: undefined };
       entries.set(value, entry);
     }
-    const known = entry.texts.get(key);
+    const known = remembered(entry, key);
     if (known !== undefined) return known;
-    const text = build();
-    if (text.length <= maxChars) entry.texts.set(key, text);
+    const text = build(value, arg);
+    if (text.length <= maxChars) remember(entry, key, text);
     return text;
   };
 }

@@ -16,19 +16,22 @@ describe('toCachedMessageJson', () => {
   it('builds a message once per key and reuses the fragment after that', () => {
     const { build, calls } = counting();
     const message = modelRequest([userPrompt('hi')]);
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["hi"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["hi"]');
     expect(calls()).toBe(1);
-    toCachedMessageJson(message, 'b', build(message));
+    toCachedMessageJson(message, 'b', build(message), undefined);
     expect(calls()).toBe(2);
+    toCachedMessageJson(message, 'c', build(message), undefined);
+    for (const key of ['a', 'b', 'c']) expect(toCachedMessageJson(message, key, build(message), undefined)).toBe('["hi"]');
+    expect(calls()).toBe(3);
   });
 
   it('never shares fragments between two equal but distinct messages', () => {
     const { build, calls } = counting();
     const one = modelRequest([userPrompt('hi')]);
     const two = modelRequest([userPrompt('hi')]);
-    toCachedMessageJson(one, 'a', build(one));
-    toCachedMessageJson(two, 'a', build(two));
+    toCachedMessageJson(one, 'a', build(one), undefined);
+    toCachedMessageJson(two, 'a', build(two), undefined);
     expect(calls()).toBe(2);
   });
 
@@ -36,15 +39,15 @@ describe('toCachedMessageJson', () => {
     const { build } = counting();
     const parts = [userPrompt('hi')];
     const message = modelRequest(parts);
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["hi"]');
     parts.push(userPrompt('added'));
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["hi","added"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["hi","added"]');
     parts[0] = userPrompt('replaced');
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["replaced","added"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["replaced","added"]');
     (parts[1] as { content: string }).content = 'reassigned';
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["replaced","reassigned"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["replaced","reassigned"]');
     (message as { parts: unknown }).parts = [userPrompt('new list')];
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["new list"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["new list"]');
   });
 
   it("rebuilds when a tool call's args or a response's finish reason is reassigned", () => {
@@ -55,11 +58,11 @@ describe('toCachedMessageJson', () => {
       seen.push(String(response.finishReason));
       return JSON.stringify([call.args, response.finishReason]);
     };
-    toCachedMessageJson(response, 'a', build);
+    toCachedMessageJson(response, 'a', build, undefined);
     (call as { args: unknown }).args = { a: 2 };
-    expect(toCachedMessageJson(response, 'a', build)).toBe('[{"a":2},"tool_call"]');
+    expect(toCachedMessageJson(response, 'a', build, undefined)).toBe('[{"a":2},"tool_call"]');
     (response as { finishReason: string }).finishReason = 'stop';
-    expect(toCachedMessageJson(response, 'a', build)).toBe('[{"a":2},"stop"]');
+    expect(toCachedMessageJson(response, 'a', build, undefined)).toBe('[{"a":2},"stop"]');
     expect(seen).toEqual(['tool_call', 'tool_call', 'stop']);
   });
 
@@ -67,38 +70,38 @@ describe('toCachedMessageJson', () => {
     const call = toolCallPart('f', { a: 1 }, 'c');
     const response: ModelResponse = { kind: 'response', parts: [call], usage: requestUsage(), timestamp: new Date(0), finishReason: 'tool_call' };
     const build = () => JSON.stringify(call);
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build))).toEqual({ partKind: 'tool-call', toolName: 'f', args: { a: 1 }, toolCallId: 'c' });
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined))).toEqual({ partKind: 'tool-call', toolName: 'f', args: { a: 1 }, toolCallId: 'c' });
     (call as { toolName: string }).toolName = 'g';
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).toolName).toBe('g');
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined)).toolName).toBe('g');
     (call as { toolCallId: string }).toolCallId = 'd';
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).toolCallId).toBe('d');
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined)).toolCallId).toBe('d');
     (call as { id?: string }).id = 'added';
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).id).toBe('added');
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined)).id).toBe('added');
     delete (call as { id?: string }).id;
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build)).id).toBeUndefined();
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined)).id).toBeUndefined();
     // Deleting one field and adding another keeps the count but not the fields.
     delete (call as { toolCallId?: string }).toolCallId;
     (call as { id?: string }).id = 'swapped';
-    expect(JSON.parse(toCachedMessageJson(response, 'a', build))).toEqual({ partKind: 'tool-call', toolName: 'g', args: { a: 1 }, id: 'swapped' });
+    expect(JSON.parse(toCachedMessageJson(response, 'a', build, undefined))).toEqual({ partKind: 'tool-call', toolName: 'g', args: { a: 1 }, id: 'swapped' });
   });
 
   it('rebuilds when a part is removed, a message replaced, or a fragment built under another key', () => {
     const parts = [userPrompt('one'), userPrompt('two')];
     const message = modelRequest(parts);
     const { build } = counting();
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one","two"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["one","two"]');
     parts.pop();
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["one"]');
     const replacement = modelRequest([userPrompt('other')]);
-    expect(toCachedMessageJson(replacement, 'a', build(replacement))).toBe('["other"]');
-    expect(toCachedMessageJson(message, 'a', build(message))).toBe('["one"]');
+    expect(toCachedMessageJson(replacement, 'a', build(replacement), undefined)).toBe('["other"]');
+    expect(toCachedMessageJson(message, 'a', build(message), undefined)).toBe('["one"]');
   });
 
   it('does not keep fragments longer than the limit', () => {
     const { build, calls } = counting();
     const message = modelRequest([userPrompt('x'.repeat(MAX_CACHED_FRAGMENT_CHARS))]);
-    toCachedMessageJson(message, 'a', build(message));
-    toCachedMessageJson(message, 'a', build(message));
+    toCachedMessageJson(message, 'a', build(message), undefined);
+    toCachedMessageJson(message, 'a', build(message), undefined);
     expect(calls()).toBe(2);
   });
 });

@@ -27,8 +27,8 @@ function finishReasonOf(message: ModelMessage): unknown {
 
 /**
  * The parts list, its length and the finish reason, then for each part: the part, its number of
- * fields and each field's value (one level deep). Checking it walks the same fields in the same
- * order (`for...in` over a part's own fields) and allocates nothing.
+ * fields and each field's value (one level deep). Taking and checking walk the fields the same way
+ * (`for...in`, the fastest walk that allocates nothing), so they always agree.
  */
 /** A part as the fingerprint reads it: any object, field by field. */
 type PartFields = Readonly<Record<string, unknown>>;
@@ -41,9 +41,10 @@ const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
   take: (message) => {
     const out: unknown[] = [message.parts, message.parts.length, finishReasonOf(message)];
     for (const part of partsOf(message)) {
-      const fields = Object.keys(part);
-      out.push(part, fields.length);
-      for (const field of fields) out.push(part[field]);
+      const at = out.length;
+      out.push(part, 0);
+      for (const field in part) out.push(part[field]);
+      out[at + 1] = out.length - at - 2;
     }
     return out;
   },
@@ -58,7 +59,6 @@ const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
       at += 2;
       let seen = 0;
       for (const field in part) {
-        if (!Object.hasOwn(part, field)) continue;
         if (seen === fieldCount || fingerprint[at + seen] !== part[field]) return false;
         seen += 1;
       }
@@ -74,7 +74,7 @@ const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
  * message is unchanged since, else `build()` (remembered unless it is very long).
  * `key` must name everything besides the message that the fragment depends on.
  * @example
- * const json = toCachedMessageJson(message, 'v5|content', () => JSON.stringify(render(message)));
+ * const json = toCachedMessageJson(message, 'v5|content', (m, content) => JSON.stringify(render(m, content)), content);
  */
 export const toCachedMessageJson: IdentityJsonCache<ModelMessage> = createIdentityJsonCache(MESSAGE_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
 

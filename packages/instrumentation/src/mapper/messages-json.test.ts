@@ -45,3 +45,37 @@ describe('toOtelMessagesJson', () => {
     expect(toOtelMessagesJson([], content)).toBe('[]');
   });
 });
+
+describe('toOtelMessagesJson after the history is changed in place', () => {
+  const content: ContentOptions = { version: 5, includeContent: true, includeBinaryContent: true };
+  type Mutation = (messages: ModelMessage[]) => void;
+  const writable = (value: object) => value as Record<string, unknown>;
+  const mutations: Record<string, Mutation> = {
+    'a user prompt reassigned': (m) => (writable(m[0]!.parts[1]!).content = 'changed'),
+    'a tool name reassigned': (m) => (writable(m[1]!.parts[1]!).toolName = 'renamed'),
+    'a tool call id reassigned': (m) => (writable(m[2]!.parts[0]!).toolCallId = 'c2'),
+    'tool args reassigned': (m) => (writable(m[1]!.parts[1]!).args = { code: 'print(2)' }),
+    'a part pushed': (m) => (m[3]!.parts as unknown[]).push(userPrompt('late')),
+    'a part replaced': (m) => ((m[4]!.parts as unknown[])[0] = textPart('other')),
+    'a part removed': (m) => (m[1]!.parts as unknown[]).shift(),
+    'a message replaced': (m) => (m[4] = response([textPart('new answer')])),
+    'a finish reason changed': (m) => (writable(m[4]!).finishReason = 'length'),
+    'a field deleted from a part': (m) => delete writable(m[1]!.parts[1]!).args,
+  };
+
+  it.each(Object.keys(mutations))('is never stale: %s', (name) => {
+    const messages: ModelMessage[] = [
+      modelRequest([systemPrompt('S'), userPrompt('U')]),
+      response([textPart('calling'), toolCallPart('run_code', { code: 'print(1)' }, 'c1')]),
+      modelRequest([toolReturnPart('run_code', { out: '1' }, 'c1')]),
+      modelRequest([]),
+      response([textPart('done')]),
+    ].map((message) => ({ ...message, parts: [...message.parts.map((part) => ({ ...part }))] }) as ModelMessage);
+    const before = toOtelMessagesJson(messages, content);
+    expect(before).toBe(toJsonText(toOtelMessages(messages, content)));
+    mutations[name]!(messages);
+    const after = toOtelMessagesJson(messages, content);
+    expect(after).toBe(toJsonText(toOtelMessages(messages, content)));
+    expect(after).not.toBe(before);
+  });
+});

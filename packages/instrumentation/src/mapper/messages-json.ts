@@ -9,6 +9,15 @@ function toCodeArgsKey(codeArgs: ToolCodeArgs | undefined): string {
   return codeArgs === undefined ? '' : JSON.stringify([...codeArgs]);
 }
 
+interface RenderOptions {
+  readonly content: ContentOptions;
+  readonly codeArgs: ToolCodeArgs | undefined;
+}
+
+function renderMessageJson(message: ModelMessage, o: RenderOptions): string {
+  return toMessageOtelMessages(message, o.content, o.codeArgs).map(toJsonText).join(',');
+}
+
 /**
  * `toJsonText(toOtelMessages(messages, content, o))`, the same text, but each message is rendered
  * once and then reused while it is unchanged (see message-json-cache.ts).
@@ -19,10 +28,8 @@ export function toOtelMessagesJson(messages: readonly ModelMessage[], content: C
   const requestKey = `messages|${toContentKey(content)}`;
   // Only tool calls of responses read the code-argument hints, so only response fragments depend on them.
   const responseKey = `${requestKey}|${toCodeArgsKey(codeArgs)}`;
-  const fragments = messages.map((message) =>
-    toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, () =>
-      toMessageOtelMessages(message, content, codeArgs).map(toJsonText).join(','),
-    ),
-  );
+  const render: RenderOptions = { content, codeArgs };
+  const fragments: string[] = [];
+  for (const message of messages) fragments.push(toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, renderMessageJson, render));
   return toJsonArrayFromFragments(fragments);
 }

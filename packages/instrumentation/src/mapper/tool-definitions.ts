@@ -32,7 +32,7 @@ function hasKeys(value: object): boolean {
 export function toToolDefinitionsJson(parameters: ModelRequestParameters): string | undefined {
   const tools = [...parameters.functionTools, ...parameters.outputTools];
   if (tools.length === 0) return undefined;
-  return `[${tools.map((tool) => cachedToolJson(tool, 'definition', () => toCompactJson(toToolDefinitionItem(tool)))).join(',')}]`;
+  return `[${tools.map((tool) => cachedToolJson(tool, 'definition', toToolDefinitionItemJson, undefined)).join(',')}]`;
 }
 
 function toToolDefinitionItem(tool: ToolDefinition): Record<string, unknown> {
@@ -42,6 +42,14 @@ function toToolDefinitionItem(tool: ToolDefinition): Record<string, unknown> {
     ...(tool.description ? { description: tool.description } : {}),
     ...(hasKeys(tool.parametersJsonSchema) ? { parameters: tool.parametersJsonSchema } : {}),
   };
+}
+
+function toToolDefinitionItemJson(tool: ToolDefinition): string {
+  return toCompactJson(toToolDefinitionItem(tool));
+}
+
+function toToolDefinitionDumpJson(tool: ToolDefinition): string {
+  return toCompactJson(toToolDefinitionDump(tool));
 }
 
 function toToolDefinitionDump(tool: ToolDefinition): Record<string, unknown> {
@@ -80,5 +88,5 @@ export function toModelRequestParametersJson(parameters: ModelRequestParameters,
 }
 
 function toToolDumpsJson(tools: readonly ToolDefinition[]): string {
-  return `[${tools.map((tool) => cachedToolJson(tool, 'dump', () => toCompactJson(toToolDefinitionDump(tool)))).join(',')}]`;
+  return `[${tools.map((tool) => cachedToolJson(tool, 'dump', toToolDefinitionDumpJson, undefined)).join(',')}]`;
 }
