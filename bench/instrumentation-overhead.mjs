@@ -1,12 +1,13 @@
 // Instrumentation overhead (`pnpm run bench:instrumentation`): prints, for a ten-turn conversation
 // with tool calls, the cost of an instrumented request against (a) the same request without
-// instrumentation and (b) one bare span carrying the same attributes, all on the same SDK tracer
-// provider in one run; then how the cost grows with the message count and with a binary part.
+// instrumentation, (b) one bare span carrying the same attributes and (c) that span plus the same
+// metric records, all on the same SDK tracer and meter providers in one run; then how the cost grows
+// with the message count and with a binary part, for a repeated history and for fresh messages.
 // Numbers are medians of batches; nothing here asserts on time.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { FunctionModel, binaryContent, modelRequest, modelRequestParameters, textPart, toolCallPart, toolReturnPart, userPrompt, requestUsage } from '@hopscope/models';
-import { computeResponseCost, InstrumentationSettings, InstrumentedModel, toChatFinishAttributes, toChatStartAttributes } from '@hopscope/instrumentation';
+import { computeResponseCost, InstrumentationSettings, InstrumentedModel, recordChatMetrics, toChatFinishAttributes, toChatMetricAttributes, toChatStartAttributes } from '@hopscope/instrumentation';
 
 // The OpenTelemetry SDK is a dependency of @hopscope/instrumentation, not of the workspace root.
 const fromInstrumentation = createRequire(new URL('../packages/instrumentation/package.json', import.meta.url));
@@ -76,62 +77,111 @@ async function measureAll(fns, perBatch) {
 
 const fmt = (us) => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);
 
-// 1. Ten turns with tool calls: instrumented vs plain vs one bare span with the same attributes.
+/** A copy of the history with new message and part objects (same contents): nothing cached for it. */
+const freshCopy = (messages) => messages.map((message) => ({ ...message, parts: message.parts.map((part) => ({ ...part })) }));
+const ratio = (value, floor) => `${(value / floor).toFixed(2)}x`;
+
+// 1. Ten turns with tool calls: instrumented vs plain vs one bare span with the same attributes,
+// and vs that span plus the metric records a finished request makes (the floor of the same work).
 const ten = conversation(40);
+const response = await model.request(ten, undefined, parameters);
 await instrumented.request(ten, undefined, parameters);
 const attributes = { ...exporter.last.attributes };
 const name = exporter.last.name;
-const [plain, withSpans, bareSpan] = await measureAll(
-  [() => model.request(ten, undefined, parameters), () => instrumented.request(ten, undefined, parameters), async () => tracer.startSpan(name, { attributes }).end()],
-  200,
-);
-const mapperOverhead = withSpans - plain;
-console.log(`Instrumentation overhead: ten turns with tool calls (${ten.length} messages, ${Object.keys(attributes).length} attributes, ${BATCHES} batches, medians)`);
-console.log(`  request without instrumentation  ${fmt(plain)}`);
-console.log(`  instrumented request             ${fmt(withSpans)}   (+${fmt(mapperOverhead)})`);
-console.log(`  one bare span, same attributes   ${fmt(bareSpan)}`);
-console.log(`  instrumentation cost / bare-span floor: ${(mapperOverhead / bareSpan).toFixed(2)}x   (aim <= 1.2x)`);
-
-// Where the added time goes: the pure mapper (start + finish attributes) and the price lookup.
-const response = await model.request(ten, undefined, parameters);
+const cost = attributes['operation.cost'];
+const identityOfMetrics = { system: 'openai', requestModel: 'gpt-4o', responseModel: response.modelName };
+const metricAttributes = Object.freeze(toChatMetricAttributes(identityOfMetrics));
+const inputAttributes = Object.freeze({ ...metricAttributes, 'gen_ai.token.type': 'input' });
+const outputAttributes = Object.freeze({ ...metricAttributes, 'gen_ai.token.type': 'output' });
+const { instruments } = settings;
+const bareRecords = () => {
+  instruments.tokenUsage.record(usage.inputTokens, inputAttributes);
+  instruments.tokenUsage.record(usage.outputTokens, outputAttributes);
+  instruments.cost.record(cost, metricAttributes);
+  instruments.duration.record(0.000_05, metricAttributes);
+};
+// Where the added time goes: the pure mapper (start + finish attributes), the price, the metric
+// records (as the recorder makes them), the span itself (the floor), and what is left: context,
+// hooks, guards, span attribute reads and renames, garbage collection of all of it. All variants
+// are measured in the same interleaved batches, so the breakdown shares the machine's noise.
 const identity = { modelName: 'gpt-4o', system: 'openai', baseUrl: undefined };
 const content = { version: 5, includeContent: true, includeBinaryContent: true };
-const [mapperOnly, priceOnly] = await measureAll(
+const measurement = { ...identityOfMetrics, usage, cost, durationSeconds: 0.000_05, timeToFirstChunkSeconds: undefined };
+const [plain, withSpans, bareSpan, bareSpanAndRecords, mapperOnly, priceOnly, metricsOnly] = await measureAll(
   [
+    () => model.request(ten, undefined, parameters),
+    () => instrumented.request(ten, undefined, parameters),
+    async () => tracer.startSpan(name, { attributes }).end(),
+    async () => {
+      tracer.startSpan(name, { attributes }).end();
+      bareRecords();
+    },
     async () => {
       toChatStartAttributes({ model: identity, settings: undefined, parameters, baggage: {} });
-      toChatFinishAttributes({ response, inputMessages: ten, parameters, requestModel: 'gpt-4o', system: 'openai', costUsd: 0.01, content, eventMode: 'attributes' });
+      toChatFinishAttributes({ response, inputMessages: ten, parameters, requestModel: 'gpt-4o', system: 'openai', costUsd: cost, content, eventMode: 'attributes' });
     },
     async () => computeResponseCost({ ...response, providerName: 'openai' }),
+    async () => recordChatMetrics(instruments, measurement),
   ],
   200,
 );
-console.log(`  of which: pure mapper ${fmt(mapperOnly)}, price lookup ${fmt(priceOnly)}, span/metrics/context plumbing ${fmt(Math.max(0, mapperOverhead - mapperOnly - priceOnly))}`);
+const overhead = withSpans - plain;
+console.log(`Instrumentation overhead: ten turns with tool calls (${ten.length} messages, ${Object.keys(attributes).length} attributes, ${BATCHES} batches, medians)`);
+console.log(`  request without instrumentation          ${fmt(plain)}`);
+console.log(`  instrumented request                     ${fmt(withSpans)}   (+${fmt(overhead)})`);
+console.log(`  one bare span, same attributes           ${fmt(bareSpan)}`);
+console.log(`  bare span + the same 4 metric records    ${fmt(bareSpanAndRecords)}`);
+console.log(`  instrumentation cost / bare-span floor:             ${ratio(overhead, bareSpan)}   (aim <= 1.2x)`);
+console.log(`  instrumentation cost / bare span + metric records:  ${ratio(overhead, bareSpanAndRecords)}`);
+const rest = overhead - mapperOnly - priceOnly - metricsOnly - bareSpan;
+console.log(
+  `  of which: pure mapper ${fmt(mapperOnly)}, price ${fmt(priceOnly)}, metric records ${fmt(metricsOnly)}, span start/end ${fmt(bareSpan)} (the floor), ` +
+    `remaining plumbing ${rest < 0 ? '-' : ''}${fmt(Math.abs(rest))}`,
+);
 
-// 2. Growth with the number of messages.
+// 2. Growth with the number of messages: the same history again (its message JSON is cached), and
+// fresh copies every request (first rendering). The copy is made in both variants, so it cancels out.
 console.log('\nGrowth with the message count (instrumented minus plain, per request)');
+console.log('            repeated history                     fresh messages');
 let previous;
 for (const count of [1, 10, 100, 1000]) {
   const messages = conversation(count);
   const perBatch = count >= 1000 ? 10 : count >= 100 ? 40 : 200;
-  const [withSpans, without] = await measureAll([() => instrumented.request(messages, undefined, parameters), () => model.request(messages, undefined, parameters)], perBatch);
-  const cost = withSpans - without;
-  const growth = previous ? `   x${(cost / previous.cost).toFixed(1)} for x${count / previous.count} messages` : '';
-  console.log(`  ${String(count).padStart(5)} messages  ${fmt(cost).padStart(10)}  (${fmt(cost / count)} per message)${growth}`);
-  previous = { count, cost };
+  const [withSpans, without, freshWith, freshWithout] = await measureAll(
+    [
+      () => instrumented.request(messages, undefined, parameters),
+      () => model.request(messages, undefined, parameters),
+      () => instrumented.request(freshCopy(messages), undefined, parameters),
+      () => model.request(freshCopy(messages), undefined, parameters),
+    ],
+    perBatch,
+  );
+  const repeated = withSpans - without;
+  const fresh = freshWith - freshWithout;
+  const growth = (now, before) => (previous ? `x${(now / before).toFixed(1)}` : '').padEnd(6);
+  console.log(
+    `  ${String(count).padStart(5)} msgs  ${fmt(repeated).padStart(10)} (${fmt(repeated / count)}/msg) ${growth(repeated, previous?.repeated)}` +
+      `   ${fmt(fresh).padStart(10)} (${fmt(fresh / count)}/msg) ${growth(fresh, previous?.fresh)}`,
+  );
+  previous = { count, repeated, fresh };
 }
 
-// 3. Growth with the size of one binary part.
+// 3. Growth with the size of one binary part (base64 in the message JSON), the same two ways.
 console.log('\nGrowth with one binary part (instrumented minus plain, per request)');
+console.log('              repeated message      fresh message');
 previous = undefined;
 for (const size of [1024, 100 * 1024, 1024 * 1024, 5 * 1024 * 1024]) {
   const bytes = new Uint8Array(size).map((_, i) => (i * 31) & 0xff);
   const messages = [modelRequest([userPrompt(['What is in this image?', binaryContent(bytes, 'image/png')])])];
   const perBatch = size >= 1024 * 1024 ? 3 : 30;
-  const [withSpans, without] = await measureAll([() => instrumented.request(messages), () => model.request(messages)], perBatch);
-  const cost = withSpans - without;
-  const growth = previous ? `   x${(cost / previous.cost).toFixed(1)} for x${size / previous.size} bytes` : '';
-  console.log(`  ${`${size / 1024} KB`.padStart(8)}  ${fmt(cost).padStart(10)}${growth}`);
-  previous = { size, cost };
+  const [withSpans, without, freshWith, freshWithout] = await measureAll(
+    [() => instrumented.request(messages), () => model.request(messages), () => instrumented.request(freshCopy(messages)), () => model.request(freshCopy(messages))],
+    perBatch,
+  );
+  const repeated = withSpans - without;
+  const fresh = freshWith - freshWithout;
+  const growth = (now, before) => (previous ? `x${(now / before).toFixed(1)}` : '').padEnd(7);
+  console.log(`  ${`${size / 1024} KB`.padStart(8)}  ${fmt(repeated).padStart(10)} ${growth(repeated, previous?.repeated)}  ${fmt(fresh).padStart(10)} ${growth(fresh, previous?.fresh)}`);
+  previous = { size, repeated, fresh };
 }
 console.log(`\n(${exporter.count} spans exported)`);
