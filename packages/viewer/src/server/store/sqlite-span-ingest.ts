@@ -1,182 +1,277 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import { toMicros } from '../otlp/wire-read.js';
-import { computeSpanFacts } from './span-facts.js';
+import { computeSpanFacts, type SpanFacts } from './span-facts.js';
 import { toStoredSpanData } from './stored-span.js';
-import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta } from './trace-delta.js';
 import type { InternTable } from './sqlite-intern.js';
+import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
+import { computeUsageBelow, SqliteUsageMarks } from './sqlite-usage-marks.js';
+import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta } from './trace-delta.js';
 
 /** Row overhead counted per span beside its JSON, for the byte cap. */
 const ROW_OVERHEAD_BYTES = 160;
 
-interface FlagRow {
-  parent_span_id: string | null;
-  usage_below: number;
-  has_usage: number;
-  input_tokens: number;
-  output_tokens: number;
-  cache_read_tokens: number;
-  cache_write_tokens: number;
-  reasoning_tokens: number;
-  cost: number | null;
+/** The summary columns read back for traces that already have spans stored. */
+interface StoredTraceRow {
+  trace_id: string;
+  usage_span_count: number;
+  models: string;
+  providers: string;
+  operations: string;
+}
+
+type ValueLists = Record<'model' | 'provider' | 'operation', string[]>;
+
+/** A span with everything its row needs, computed before any statement runs. */
+interface PreparedSpan {
+  readonly span: NormalizedSpan;
+  readonly facts: SpanFacts;
+  readonly json: string;
+  readonly bigValues: [string, string][];
+  readonly bytes: number;
+  readonly startUs: number;
+  readonly endUs: number;
+}
+
+const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
+  has_usage, usage_below, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data`;
+const SPAN_COLUMN_COUNT = 20;
+
+const TRACE_COLUMNS = `trace_id, seq, root_span_id, root_name, root_status, status, service, start_us, end_us, start_ns, end_ns,
+  span_count, error_count, fallback_count, failed_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+  reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
+const TRACE_COLUMN_COUNT = 28;
+const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
+  seq = excluded.seq,
+  root_span_id = COALESCE(excluded.root_span_id, root_span_id),
+  root_name = COALESCE(excluded.root_name, root_name),
+  root_status = COALESCE(excluded.root_status, root_status),
+  status = CASE WHEN COALESCE(excluded.root_status, root_status) IS NOT NULL THEN COALESCE(excluded.root_status, root_status)
+                WHEN error_count + excluded.error_count > 0 THEN 2 ELSE 0 END,
+  service = CASE WHEN excluded.root_span_id IS NOT NULL OR service = '' THEN excluded.service ELSE service END,
+  start_ns = CASE WHEN excluded.start_us < start_us THEN excluded.start_ns ELSE start_ns END,
+  start_us = MIN(start_us, excluded.start_us),
+  end_ns = CASE WHEN excluded.end_us > end_us THEN excluded.end_ns ELSE end_ns END,
+  end_us = MAX(end_us, excluded.end_us),
+  span_count = span_count + excluded.span_count,
+  error_count = error_count + excluded.error_count,
+  fallback_count = fallback_count + excluded.fallback_count,
+  failed_hop_count = failed_hop_count + excluded.failed_hop_count,
+  usage_span_count = usage_span_count + excluded.usage_span_count,
+  input_tokens = input_tokens + excluded.input_tokens,
+  output_tokens = output_tokens + excluded.output_tokens,
+  cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
+  cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
+  reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
+  total_tokens = total_tokens + excluded.total_tokens,
+  cost_sum = cost_sum + excluded.cost_sum,
+  uncosted_count = uncosted_count + excluded.uncosted_count,
+  models = excluded.models,
+  providers = excluded.providers,
+  operations = excluded.operations,
+  bytes = bytes + excluded.bytes`;
+
+/** SQLite's BINARY order (UTF-8 bytes), so the lists read as they did when built by ORDER BY value. */
+const compareUtf8 = (left: string, right: string): number => Buffer.compare(Buffer.from(left), Buffer.from(right));
+
+function prepareSpan(span: NormalizedSpan): PreparedSpan {
+  const facts = computeSpanFacts(span);
+  const { data, bigValues } = toStoredSpanData(span);
+  const json = JSON.stringify(data);
+  let bytes = json.length + ROW_OVERHEAD_BYTES;
+  for (const [, value] of bigValues) bytes += value.length;
+  return { span, facts, json, bigValues, bytes, startUs: toMicros(span.startTimeUnixNano), endUs: toMicros(span.endTimeUnixNano) };
 }
 
 /**
- * Writes a batch of spans and updates the summary of every trace it touches. Runs inside the
- * caller's transaction. Usage is counted only on spans with no usage below them: each span row
- * keeps `usage_below`, set when a descendant with usage is (or already was) stored, and a span
- * that gains it has its usage taken back out of the trace totals.
+ * Writes a batch of spans and updates the summary of every trace it touches, each touched
+ * trace once per batch. Runs inside the caller's transaction.
+ *
+ * Traces with nothing stored yet (the common case) take the fast path: their spans cannot be
+ * duplicates of stored ones, so they go in as multi-row inserts with `usage_below` already
+ * computed in memory. Spans of traces that already have rows are inserted one by one (to learn
+ * which are duplicates) and their usage is counted by SqliteUsageMarks.
  */
 export class SqliteSpanIngest {
+  private readonly db: DatabaseSync;
   private readonly insertSpan: StatementSync;
+  private readonly insertSpans: SqliteMultiInsert;
   private readonly insertBigValue: StatementSync;
-  private readonly selectUsageCount: StatementSync;
-  private readonly selectUsageChild: StatementSync;
-  private readonly selectFlags: StatementSync;
-  private readonly markUsageBelow: StatementSync;
-  private readonly upsertTrace: StatementSync;
-  private readonly insertTraceValue: StatementSync;
-  private readonly selectTraceValues: StatementSync;
-  private readonly updateTraceValues: StatementSync;
-  private readonly insertFacet: StatementSync;
-  private readonly insertSearchDoc: StatementSync;
-  private readonly insertSearch: StatementSync;
+  private readonly selectTraces: StatementSync;
+  private readonly upsertTraces: SqliteMultiInsert;
+  private readonly insertTraceValues: SqliteMultiInsert;
+  private readonly insertFacets: SqliteMultiInsert;
+  private readonly selectLastSearchDoc: StatementSync;
+  private readonly insertSearchDocs: SqliteMultiInsert;
+  private readonly insertSearch: SqliteMultiInsert;
+  private readonly usageMarks: SqliteUsageMarks;
   private readonly knownFacets = new Set<string>();
   private readonly resources: InternTable<NormalizedResource>;
   private readonly scopes: InternTable<NormalizedScope>;
 
   constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
+    this.db = db;
     this.resources = resources;
     this.scopes = scopes;
-    this.insertSpan = db.prepare(`INSERT OR IGNORE INTO spans (trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
-      has_usage, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.usageMarks = new SqliteUsageMarks(db);
+    this.insertSpan = db.prepare(`INSERT OR IGNORE INTO spans (${SPAN_COLUMNS}) VALUES (${Array(SPAN_COLUMN_COUNT).fill('?').join(', ')})`);
+    this.insertSpans = new SqliteMultiInsert(db, { head: `INSERT OR IGNORE INTO spans (${SPAN_COLUMNS}) VALUES`, columns: SPAN_COLUMN_COUNT, rowsPerStatement: 32 });
     this.insertBigValue = db.prepare('INSERT OR REPLACE INTO big_values (trace_id, span_id, key, value) VALUES (?, ?, ?, ?)');
-    this.selectUsageCount = db.prepare('SELECT usage_span_count FROM traces WHERE trace_id = ?');
-    this.selectUsageChild = db.prepare('SELECT 1 AS found FROM spans WHERE trace_id = ? AND parent_span_id = ? AND (has_usage = 1 OR usage_below = 1) LIMIT 1');
-    this.selectFlags = db.prepare(`SELECT parent_span_id, usage_below, has_usage, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost
-      FROM spans WHERE trace_id = ? AND span_id = ?`);
-    this.markUsageBelow = db.prepare('UPDATE spans SET usage_below = 1 WHERE trace_id = ? AND span_id = ?');
-    this.upsertTrace = db.prepare(`INSERT INTO traces (trace_id, seq, root_span_id, root_name, root_status, status, service, start_us, end_us, start_ns, end_ns,
-        span_count, error_count, fallback_count, failed_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-        reasoning_tokens, total_tokens, cost_sum, uncosted_count, bytes)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (trace_id) DO UPDATE SET
-        seq = excluded.seq,
-        root_span_id = COALESCE(excluded.root_span_id, root_span_id),
-        root_name = COALESCE(excluded.root_name, root_name),
-        root_status = COALESCE(excluded.root_status, root_status),
-        status = CASE WHEN COALESCE(excluded.root_status, root_status) IS NOT NULL THEN COALESCE(excluded.root_status, root_status)
-                      WHEN error_count + excluded.error_count > 0 THEN 2 ELSE 0 END,
-        service = CASE WHEN excluded.root_span_id IS NOT NULL OR service = '' THEN excluded.service ELSE service END,
-        start_ns = CASE WHEN excluded.start_us < start_us THEN excluded.start_ns ELSE start_ns END,
-        start_us = MIN(start_us, excluded.start_us),
-        end_ns = CASE WHEN excluded.end_us > end_us THEN excluded.end_ns ELSE end_ns END,
-        end_us = MAX(end_us, excluded.end_us),
-        span_count = span_count + excluded.span_count,
-        error_count = error_count + excluded.error_count,
-        fallback_count = fallback_count + excluded.fallback_count,
-        failed_hop_count = failed_hop_count + excluded.failed_hop_count,
-        usage_span_count = usage_span_count + excluded.usage_span_count,
-        input_tokens = input_tokens + excluded.input_tokens,
-        output_tokens = output_tokens + excluded.output_tokens,
-        cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
-        cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
-        reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
-        total_tokens = total_tokens + excluded.total_tokens,
-        cost_sum = cost_sum + excluded.cost_sum,
-        uncosted_count = uncosted_count + excluded.uncosted_count,
-        bytes = bytes + excluded.bytes`);
-    this.insertTraceValue = db.prepare('INSERT OR IGNORE INTO trace_values (kind, value, trace_id) VALUES (?, ?, ?)');
-    this.selectTraceValues = db.prepare('SELECT kind, value FROM trace_values WHERE trace_id = ? ORDER BY kind, value');
-    this.updateTraceValues = db.prepare('UPDATE traces SET models = ?, providers = ?, operations = ? WHERE trace_id = ?');
-    this.insertFacet = db.prepare('INSERT OR IGNORE INTO facets (kind, value) VALUES (?, ?)');
-    this.insertSearchDoc = db.prepare('INSERT INTO search_docs (trace_id) VALUES (?)');
-    this.insertSearch = db.prepare('INSERT INTO search (rowid, content) VALUES (?, ?)');
+    this.selectTraces = db.prepare('SELECT trace_id, usage_span_count, models, providers, operations FROM traces WHERE trace_id IN (SELECT value FROM json_each(?))');
+    this.upsertTraces = new SqliteMultiInsert(db, { head: `INSERT INTO traces (${TRACE_COLUMNS}) VALUES`, columns: TRACE_COLUMN_COUNT, tail: TRACE_UPSERT_TAIL, rowsPerStatement: 32 });
+    this.insertTraceValues = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO trace_values (kind, value, trace_id) VALUES', columns: 3, rowsPerStatement: 128 });
+    this.insertFacets = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO facets (kind, value) VALUES', columns: 2 });
+    this.selectLastSearchDoc = db.prepare('SELECT COALESCE(MAX(rowid), 0) AS last FROM search_docs');
+    this.insertSearchDocs = new SqliteMultiInsert(db, { head: 'INSERT INTO search_docs (rowid, trace_id) VALUES', columns: 2, rowsPerStatement: 128 });
+    this.insertSearch = new SqliteMultiInsert(db, { head: 'INSERT INTO search (rowid, content) VALUES', columns: 2, rowsPerStatement: 32 });
   }
 
   /** Stores `spans` (duplicates ignored) and returns the per-trace deltas applied. */
   ingest(spans: readonly NormalizedSpan[], seq: number): { deltas: TraceDelta[]; duplicates: number } {
-    const deltas = new Map<string, TraceDelta>();
-    let duplicates = 0;
+    const byTrace = new Map<string, PreparedSpan[]>();
     for (const span of spans) {
-      const facts = computeSpanFacts(span);
-      const { data, bigValues } = toStoredSpanData(span);
-      const json = JSON.stringify(data);
-      const bytes = json.length + ROW_OVERHEAD_BYTES + bigValues.reduce((sum, [, value]) => sum + value.length, 0);
-      const startUs = toMicros(span.startTimeUnixNano);
-      const endUs = toMicros(span.endTimeUnixNano);
-      const usage = facts.usage;
-      const result = this.insertSpan.run(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, startUs, endUs, span.statusCode,
-        this.resources.idOf(span.resource), this.scopes.idOf(span.scope), usage ? 1 : 0, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0,
-        usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, bytes, json);
-      if (result.changes === 0) {
-        duplicates += 1;
-        continue;
+      const prepared = prepareSpan(span);
+      const list = byTrace.get(span.traceId);
+      if (list) list.push(prepared);
+      else byTrace.set(span.traceId, [prepared]);
+    }
+    const stored = new Map<string, StoredTraceRow>();
+    for (const row of this.selectTraces.all(JSON.stringify([...byTrace.keys()])) as unknown as StoredTraceRow[]) stored.set(row.trace_id, row);
+    const deltas: TraceDelta[] = [];
+    let duplicates = 0;
+    const fresh: [string, PreparedSpan[]][] = [];
+    for (const entry of byTrace) if (!stored.has(entry[0])) fresh.push(entry);
+    const inserted = this.insertFreshTraces(fresh);
+    if (inserted) {
+      deltas.push(...inserted.deltas);
+      duplicates += inserted.duplicates;
+    }
+    for (const [traceId, list] of byTrace) {
+      if (inserted && !stored.has(traceId)) continue;
+      const delta = toEmptyTraceDelta(traceId);
+      for (const prepared of list) {
+        if (this.insertRow(prepared, 0)) computeSpanIntoDelta(delta, toDeltaSpan(prepared), prepared.facts);
+        else duplicates += 1;
       }
-      for (const [key, value] of bigValues) this.insertBigValue.run(span.traceId, span.spanId, key, value);
-      let delta = deltas.get(span.traceId);
-      if (!delta) deltas.set(span.traceId, (delta = toEmptyTraceDelta(span.traceId)));
-      computeSpanIntoDelta(delta, { ...span, startUs, endUs, startNs: span.startTimeUnixNano, endNs: span.endTimeUnixNano, bytes }, facts);
+      if (delta.spanCount === 0) continue;
+      if ((stored.get(traceId)?.usage_span_count ?? 0) + delta.usageSpanCount > 0) this.usageMarks.count(delta);
+      deltas.push(delta);
     }
-    for (const delta of deltas.values()) this.applyDelta(delta, seq);
-    return { deltas: [...deltas.values()], duplicates };
+    this.writeSummaries(deltas, stored, seq);
+    return { deltas, duplicates };
   }
 
-  private applyDelta(delta: TraceDelta, seq: number): void {
-    const stored = this.selectUsageCount.get(delta.traceId) as { usage_span_count: number } | undefined;
-    if ((stored?.usage_span_count ?? 0) + delta.usageSpanCount > 0) this.countUsage(delta);
-    const status = delta.rootStatus ?? (delta.errorCount > 0 ? 2 : 0);
-    const totalTokens = delta.usage.inputTokens + delta.usage.outputTokens;
-    this.upsertTrace.run(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
-      delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.usageSpanCount,
-      delta.usage.inputTokens, delta.usage.outputTokens, delta.usage.cacheReadTokens, delta.usage.cacheWriteTokens, delta.usage.reasoningTokens,
-      totalTokens, delta.costSum, delta.uncostedCount, delta.bytes);
-    this.storeValues(delta);
-    if (delta.searchText.length > 0) {
-      const rowid = this.insertSearchDoc.run(delta.traceId).lastInsertRowid;
-      this.insertSearch.run(rowid, [...new Set(delta.searchText)].join('\n'));
-    }
-  }
-
-  /** Marks usage_below up the tree and counts the usage of new spans that stay leaves of usage. */
-  private countUsage(delta: TraceDelta): void {
-    const newIds = new Set(delta.newSpans.map((span) => span.spanId));
-    const marked = new Set<string>();
-    const markFrom = (start: string | null): void => {
-      for (let spanId = start; spanId !== null; ) {
-        const row = this.selectFlags.get(delta.traceId, spanId) as FlagRow | undefined;
-        if (!row || row.usage_below === 1) return;
-        this.markUsageBelow.run(delta.traceId, spanId);
-        marked.add(spanId);
-        if (row.has_usage === 1 && !newIds.has(spanId)) {
-          const usage = { inputTokens: row.input_tokens, outputTokens: row.output_tokens, cacheReadTokens: row.cache_read_tokens, cacheWriteTokens: row.cache_write_tokens, reasoningTokens: row.reasoning_tokens };
-          computeUsageIntoDelta(delta, usage, row.cost, -1);
-        }
-        spanId = row.parent_span_id;
+  /**
+   * Inserts the spans of traces with nothing stored as multi-row inserts, `usage_below` and
+   * usage counted in memory. Null when the database disagreed (a span was already there):
+   * everything is rolled back and the caller takes the row-by-row path for these traces.
+   */
+  private insertFreshTraces(fresh: readonly [string, PreparedSpan[]][]): { deltas: TraceDelta[]; duplicates: number } | null {
+    const deltas: TraceDelta[] = [];
+    const values: SqlValue[] = [];
+    const withBigValues: PreparedSpan[] = [];
+    let duplicates = 0;
+    for (const [traceId, list] of fresh) {
+      const seen = new Set<string>();
+      const unique = list.filter((prepared) => (seen.has(prepared.span.spanId) ? false : seen.add(prepared.span.spanId)));
+      duplicates += list.length - unique.length;
+      const delta = toEmptyTraceDelta(traceId);
+      for (const prepared of unique) computeSpanIntoDelta(delta, toDeltaSpan(prepared), prepared.facts);
+      const below = delta.usageSpanCount > 0 ? computeUsageBelow(delta.newSpans) : new Set<string>();
+      for (const span of delta.newSpans) if (span.usage && !below.has(span.spanId)) computeUsageIntoDelta(delta, span.usage, span.costUsd, 1);
+      for (const prepared of unique) {
+        this.pushRow(values, prepared, below.has(prepared.span.spanId) ? 1 : 0);
+        if (prepared.bigValues.length > 0) withBigValues.push(prepared);
       }
-    };
-    for (const span of delta.newSpans) {
-      if (this.selectUsageChild.get(delta.traceId, span.spanId)) markFrom(span.spanId);
-      if (span.usage) markFrom(span.parentSpanId);
+      deltas.push(delta);
     }
-    for (const span of delta.newSpans) if (span.usage && !marked.has(span.spanId)) computeUsageIntoDelta(delta, span.usage, span.costUsd, 1);
+    if (values.length === 0) return { deltas, duplicates };
+    this.db.exec('SAVEPOINT fresh_spans');
+    if (this.insertSpans.run(values) !== values.length / SPAN_COLUMN_COUNT) {
+      this.db.exec('ROLLBACK TO fresh_spans');
+      this.db.exec('RELEASE fresh_spans');
+      return null;
+    }
+    this.db.exec('RELEASE fresh_spans');
+    for (const prepared of withBigValues) this.insertBigValues(prepared);
+    return { deltas, duplicates };
   }
 
-  private storeValues(delta: TraceDelta): void {
-    let changed = false;
+  private pushRow(values: SqlValue[], prepared: PreparedSpan, usageBelow: 0 | 1): void {
+    const { span, facts } = prepared;
+    const usage = facts.usage;
+    values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, prepared.startUs, prepared.endUs, span.statusCode,
+      this.resources.idOf(span.resource), this.scopes.idOf(span.scope), usage ? 1 : 0, usageBelow, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0,
+      usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, prepared.bytes, prepared.json);
+  }
+
+  /** Inserts one span row; false when it was already stored. */
+  private insertRow(prepared: PreparedSpan, usageBelow: 0 | 1): boolean {
+    const values: SqlValue[] = [];
+    this.pushRow(values, prepared, usageBelow);
+    if (this.insertSpan.run(...values).changes === 0) return false;
+    this.insertBigValues(prepared);
+    return true;
+  }
+
+  private insertBigValues(prepared: PreparedSpan): void {
+    for (const [key, value] of prepared.bigValues) this.insertBigValue.run(prepared.span.traceId, prepared.span.spanId, key, value);
+  }
+
+  /** Upserts the trace rows, their model/provider/operation values, facets and search documents. */
+  private writeSummaries(deltas: readonly TraceDelta[], stored: ReadonlyMap<string, StoredTraceRow>, seq: number): void {
+    const traceRows: SqlValue[] = [];
+    const traceValues: SqlValue[] = [];
+    const facets: SqlValue[] = [];
+    const searchDocs: SqlValue[] = [];
+    const searchTexts: SqlValue[] = [];
+    let searchRowid = -1;
+    for (const delta of deltas) {
+      const lists = this.mergeValues(delta, stored.get(delta.traceId), traceValues, facets);
+      const status = delta.rootStatus ?? (delta.errorCount > 0 ? 2 : 0);
+      const { usage } = delta;
+      traceRows.push(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
+        delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.usageSpanCount,
+        usage.inputTokens, usage.outputTokens, usage.cacheReadTokens, usage.cacheWriteTokens, usage.reasoningTokens,
+        usage.inputTokens + usage.outputTokens, delta.costSum, delta.uncostedCount, JSON.stringify(lists.model), JSON.stringify(lists.provider),
+        JSON.stringify(lists.operation), delta.bytes);
+      if (delta.searchText.length > 0) {
+        if (searchRowid < 0) searchRowid = (this.selectLastSearchDoc.get() as { last: number }).last;
+        searchRowid += 1;
+        searchDocs.push(searchRowid, delta.traceId);
+        searchTexts.push(searchRowid, [...new Set(delta.searchText)].join('\n'));
+      }
+    }
+    this.upsertTraces.run(traceRows);
+    this.insertTraceValues.run(traceValues);
+    this.insertFacets.run(facets);
+    this.insertSearchDocs.run(searchDocs);
+    this.insertSearch.run(searchTexts);
+  }
+
+  /**
+   * The trace's model/provider/operation lists with the delta's values merged in; queues the
+   * trace_values and facets rows that are new.
+   */
+  private mergeValues(delta: TraceDelta, stored: StoredTraceRow | undefined, traceValues: SqlValue[], facets: SqlValue[]): ValueLists {
+    const lists: ValueLists = stored
+      ? { model: JSON.parse(stored.models) as string[], provider: JSON.parse(stored.providers) as string[], operation: JSON.parse(stored.operations) as string[] }
+      : { model: [], provider: [], operation: [] };
     for (const entry of delta.values) {
-      const [kind, value] = entry.split('\u0000') as [string, string];
-      if (this.insertTraceValue.run(kind, value, delta.traceId).changes > 0) changed = true;
+      const separator = entry.indexOf('\u0000');
+      const kind = entry.slice(0, separator);
+      const value = entry.slice(separator + 1);
+      const list = kind === 'service' ? undefined : lists[kind as keyof ValueLists];
+      if (list?.includes(value)) continue;
+      list?.push(value);
+      traceValues.push(kind, value, delta.traceId);
       if (!this.knownFacets.has(entry)) {
-        this.insertFacet.run(kind, value);
+        facets.push(kind, value);
         this.knownFacets.add(entry);
       }
     }
-    if (!changed) return;
-    const lists: Record<string, string[]> = { model: [], provider: [], operation: [] };
-    for (const row of this.selectTraceValues.all(delta.traceId) as { kind: string; value: string }[]) lists[row.kind]?.push(row.value);
-    this.updateTraceValues.run(JSON.stringify(lists.model), JSON.stringify(lists.provider), JSON.stringify(lists.operation), delta.traceId);
+    for (const list of [lists.model, lists.provider, lists.operation]) if (list.length > 1) list.sort(compareUtf8);
+    return lists;
   }
 
   /** Forgets facet values cached as stored (after a rollback or an eviction). */
@@ -184,3 +279,16 @@ export class SqliteSpanIngest {
     this.knownFacets.clear();
   }
 }
+
+const toDeltaSpan = (prepared: PreparedSpan) => ({
+  traceId: prepared.span.traceId,
+  spanId: prepared.span.spanId,
+  parentSpanId: prepared.span.parentSpanId,
+  name: prepared.span.name,
+  statusCode: prepared.span.statusCode,
+  startUs: prepared.startUs,
+  endUs: prepared.endUs,
+  startNs: prepared.span.startTimeUnixNano,
+  endNs: prepared.span.endTimeUnixNano,
+  bytes: prepared.bytes,
+});

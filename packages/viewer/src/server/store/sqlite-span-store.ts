@@ -4,6 +4,7 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
+import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { InternTable } from './sqlite-intern.js';
 import { SCHEMA_SQL } from './sqlite-schema.js';
 import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
@@ -16,6 +17,15 @@ export interface SqliteSpanStoreOptions {
   readonly path: string;
   /** Byte cap on stored data; whole traces are evicted, least recently written first. Default 1 GiB. */
   readonly maxBytes?: number;
+  /** Checkpoint the WAL from a worker thread instead of on commit (default true; false or ':memory:' keeps SQLite's own). */
+  readonly backgroundCheckpoints?: boolean;
+}
+
+/** One ingestSpans call waiting for the next group commit. */
+interface PendingSpans {
+  readonly spans: readonly NormalizedSpan[];
+  readonly resolve: (result: IngestResult) => void;
+  readonly reject: (error: unknown) => void;
 }
 
 /** Default byte cap of the store. */
@@ -58,6 +68,9 @@ export class SqliteSpanStore implements SpanStore {
   private readonly signalIngest: SqliteSignalIngest;
   private readonly reader: SqliteTraceReader;
   private readonly deleteStatements: StatementSync[];
+  private checkpointer: SqliteCheckpointer | null = null;
+  private pending: PendingSpans[] = [];
+  private flushScheduled = false;
   private seq: number;
   private spanCount: number;
   private totalBytes: number;
@@ -89,7 +102,8 @@ export class SqliteSpanStore implements SpanStore {
 
   /** Opens (creating when needed) the store at `options.path`. */
   static open(options: SqliteSpanStoreOptions): SqliteSpanStore {
-    const db = new DatabaseSync(resolveDatabaseFile(options.path));
+    const file = resolveDatabaseFile(options.path);
+    const db = new DatabaseSync(file);
     db.exec('PRAGMA auto_vacuum = INCREMENTAL');
     db.exec('PRAGMA journal_mode = WAL');
     // NORMAL in WAL mode: a commit is in the WAL (OS page cache) before the receiver answers, so it
@@ -100,7 +114,9 @@ export class SqliteSpanStore implements SpanStore {
     db.exec('PRAGMA cache_size = -65536');
     db.exec('PRAGMA temp_store = MEMORY');
     db.exec(SCHEMA_SQL);
-    return new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
+    const store = new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
+    if (options.backgroundCheckpoints ?? true) store.checkpointer = SqliteCheckpointer.start(db, file);
+    return store;
   }
 
   private transaction<T>(work: () => T): T {
@@ -109,26 +125,83 @@ export class SqliteSpanStore implements SpanStore {
     try {
       const result = work();
       this.db.exec('COMMIT');
+      this.checkpointer?.afterCommit();
       return result;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      this.resources.reset();
-      this.scopes.reset();
-      this.spanIngest.reset();
+      this.resetCaches();
       throw error;
     }
   }
 
-  async ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult> {
-    if (spans.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
-    const seq = ++this.seq;
-    const { deltas, duplicates } = this.transaction(() => this.spanIngest.ingest(spans, seq));
-    const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
-    this.spanCount += accepted;
-    this.totalBytes += deltas.reduce((sum, delta) => sum + delta.bytes, 0);
-    const changedTraceIds = deltas.map((delta) => delta.traceId);
-    this.evictOverCap(new Set(changedTraceIds));
-    return { accepted, duplicates, changedTraceIds };
+  private resetCaches(): void {
+    this.resources.reset();
+    this.scopes.reset();
+    this.spanIngest.reset();
+  }
+
+  /**
+   * Group commit: the spans wait for the next turn of the event loop, and every call that
+   * arrived by then is written in one transaction (each in its own savepoint, so a failing
+   * batch fails alone). The promise resolves only after that transaction has committed.
+   */
+  ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult> {
+    if (spans.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, changedTraceIds: [] });
+    if (this.closed) return Promise.reject(new Error('SqliteSpanStore is closed'));
+    return new Promise<IngestResult>((resolve, reject) => {
+      this.pending.push({ spans, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flushSpans());
+      }
+    });
+  }
+
+  private flushSpans(): void {
+    this.flushScheduled = false;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return;
+    const written: { item: PendingSpans; result: IngestResult; bytes: number }[] = [];
+    const failed = new Set<PendingSpans>();
+    try {
+      this.transaction(() => {
+        for (const item of batch) {
+          const seq = ++this.seq;
+          this.db.exec('SAVEPOINT ingest_batch');
+          try {
+            const { deltas, duplicates } = this.spanIngest.ingest(item.spans, seq);
+            this.db.exec('RELEASE ingest_batch');
+            const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
+            const bytes = deltas.reduce((sum, delta) => sum + delta.bytes, 0);
+            written.push({ item, result: { accepted, duplicates, changedTraceIds: deltas.map((delta) => delta.traceId) }, bytes });
+          } catch (error) {
+            this.db.exec('ROLLBACK TO ingest_batch');
+            this.db.exec('RELEASE ingest_batch');
+            this.resetCaches();
+            failed.add(item);
+            item.reject(error);
+          }
+        }
+      });
+    } catch (error) {
+      // Nothing of this group is committed (BEGIN or COMMIT failed): every caller hears so.
+      for (const item of batch) if (!failed.has(item)) item.reject(error);
+      return;
+    }
+    const changed = new Set<string>();
+    for (const { result, bytes } of written) {
+      this.spanCount += result.accepted;
+      this.totalBytes += bytes;
+      for (const traceId of result.changedTraceIds) changed.add(traceId);
+    }
+    for (const { item, result } of written) item.resolve(result);
+    try {
+      this.evictOverCap(changed);
+    } catch (error) {
+      // The spans are committed; a failed eviction is retried after the next write.
+      console.error('[hopscope] evicting old traces failed:', error);
+    }
   }
 
   async ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult> {
@@ -214,7 +287,9 @@ export class SqliteSpanStore implements SpanStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.flushSpans();
     this.closed = true;
+    await this.checkpointer?.close();
     try {
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
