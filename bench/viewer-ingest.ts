@@ -1,97 +1,147 @@
 /**
  * Viewer ingest throughput: OTLP/HTTP protobuf, OTLP/HTTP JSON and OTLP/gRPC with 512-span
  * batches of ~20 attributes, each as a ratio against raw batched inserts of the same rows into
- * the same SQLite file measured in this run. Also prints idle and loaded RSS.
+ * the same SQLite file measured in this run. Also prints idle and loaded RSS of the viewer.
+ *
+ * The senders run in a child process (as a real exporter would), so the viewer's process only
+ * receives and stores, and its RSS is its own.
  *
  * Run: npx pnpm@10.34.9 run bench:ingest   (BENCH_BATCHES=40 by default)
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { decodeOtlpBody } from '../packages/viewer/src/server/otlp/otlp-codec.js';
+import { parseTraceRequest } from '../packages/viewer/src/server/otlp/parse-trace-request.js';
 import { startViewer } from '../packages/viewer/src/server/start-viewer.js';
+import { toSpanRowValues } from '../packages/viewer/src/server/store/sqlite-span-ingest.js';
+import { SCHEMA_SQL } from '../packages/viewer/src/server/store/sqlite-schema.js';
 import { buildBatch, encodeBatch, mib } from './viewer-bench-data.js';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 40);
+const WARMUP_BATCHES = Number(process.env.BENCH_WARMUP ?? 4);
 const SPANS_PER_BATCH = 512;
-const requireFromViewer = createRequire(new URL('../packages/viewer/package.json', import.meta.url));
-interface GrpcClient {
-  makeUnaryRequest(path: string, serialize: (value: Buffer) => Buffer, deserialize: (value: Buffer) => Buffer, body: Buffer, callback: (error: Error | null) => void): void;
-  close(): void;
-}
-const grpcJs = requireFromViewer('@grpc/grpc-js') as { Client: new (address: string, credentials: unknown) => GrpcClient; credentials: { createInsecure(): unknown } };
-
-const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-ingest-'));
-const rssIdleBefore = process.memoryUsage().rss;
-const viewer = await startViewer({ port: 0, grpcPort: 0, db: dir, warn: () => undefined });
-const rssIdle = process.memoryUsage().rss;
-
-const requests = Array.from({ length: BATCHES * 4 }, (_, index) => buildBatch(index));
+type Transport = 'protobuf' | 'json' | 'grpc';
+interface SendOrder { readonly transport: Transport; readonly first: number; readonly count: number; readonly url: string; readonly grpcPort: number }
 const spansPerSecond = (spans: number, ms: number): number => Math.round((spans / ms) * 1000);
 
-// Baseline: the same rows (JSON per span, ids and times as columns) inserted raw, one transaction per batch, same file.
-function baseline(batches: Record<string, unknown>[]): number {
-  const db = new DatabaseSync(join(dir, 'hopscope.db'));
-  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE IF NOT EXISTS bench_raw (trace_id TEXT, span_id TEXT, parent TEXT, name TEXT, start_us INTEGER, data TEXT); CREATE UNIQUE INDEX IF NOT EXISTS bench_raw_id ON bench_raw(trace_id, span_id)');
-  const insert = db.prepare('INSERT OR IGNORE INTO bench_raw VALUES (?, ?, ?, ?, ?, ?)');
-  const rows = batches.map((batch) => ((batch.resourceSpans as { scopeSpans: { spans: Record<string, unknown>[] }[] }[])[0]!.scopeSpans[0]!.spans).map((span) =>
-    [span.traceId as string, span.spanId as string, span.parentSpanId as string, span.name as string, Number(String(span.startTimeUnixNano).slice(0, -3)), JSON.stringify(span.attributes)] as const));
-  const started = performance.now();
-  for (const batch of rows) {
-    db.exec('BEGIN');
-    for (const row of batch) insert.run(...row);
-    db.exec('COMMIT');
+if (process.argv[2] === '--sender') {
+  // Child process: builds and encodes its batches first, then sends them from two concurrent senders and reports the elapsed time.
+  interface GrpcClient {
+    makeUnaryRequest(path: string, serialize: (value: Buffer) => Buffer, deserialize: (value: Buffer) => Buffer, body: Buffer, callback: (error: Error | null) => void): void;
+    close(): void;
   }
-  const elapsed = performance.now() - started;
-  db.close();
-  return spansPerSecond(rows.length * SPANS_PER_BATCH, elapsed);
-}
-
-async function overHttp(batches: Record<string, unknown>[], encoding: 'protobuf' | 'json'): Promise<number> {
-  const bodies = batches.map((batch) => (encoding === 'json' ? JSON.stringify(batch) : encodeBatch(batch)));
-  const contentType = encoding === 'json' ? 'application/json' : 'application/x-protobuf';
-  const started = performance.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length) {
-      const body = bodies[next++]!;
-      const response = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+  const requireFromViewer = createRequire(new URL('../packages/viewer/package.json', import.meta.url));
+  const grpcJs = requireFromViewer('@grpc/grpc-js') as { Client: new (address: string, credentials: unknown) => GrpcClient; credentials: { createInsecure(): unknown } };
+  process.on('message', async (order: SendOrder) => {
+    const batches = Array.from({ length: order.count }, (_, index) => buildBatch(order.first + index));
+    const bodies = batches.map((batch) => (order.transport === 'json' ? Buffer.from(JSON.stringify(batch)) : Buffer.from(encodeBatch(batch))));
+    const client = order.transport === 'grpc' ? new grpcJs.Client(`127.0.0.1:${order.grpcPort}`, grpcJs.credentials.createInsecure()) : null;
+    const send = async (body: Buffer): Promise<void> => {
+      if (client) {
+        await new Promise<void>((resolve, reject) => {
+          client.makeUnaryRequest('/opentelemetry.proto.collector.trace.v1.TraceService/Export', (value: Buffer) => value, (value: Buffer) => value, body, (error) => (error ? reject(error) : resolve()));
+        });
+        return;
+      }
+      const contentType = order.transport === 'json' ? 'application/json' : 'application/x-protobuf';
+      const response = await fetch(`${order.url}/v1/traces`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-    }
-  };
-  await Promise.all([worker(), worker()]);
-  return spansPerSecond(bodies.length * SPANS_PER_BATCH, performance.now() - started);
-}
-
-async function overGrpc(batches: Record<string, unknown>[]): Promise<number> {
-  const client = new grpcJs.Client(`127.0.0.1:${viewer.grpcPort}`, grpcJs.credentials.createInsecure());
-  const bodies = batches.map((batch) => Buffer.from(encodeBatch(batch)));
-  const call = (body: Buffer) => new Promise<void>((resolve, reject) => {
-    client.makeUnaryRequest('/opentelemetry.proto.collector.trace.v1.TraceService/Export', (value: Buffer) => value, (value: Buffer) => value, body, (error) => (error ? reject(error) : resolve()));
+    };
+    process.send!({ ready: true });
+    const started = performance.now();
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < bodies.length) await send(bodies[next++]!);
+    };
+    await Promise.all([worker(), worker()]);
+    const elapsedMs = performance.now() - started;
+    client?.close();
+    process.send!({ elapsedMs });
   });
-  const started = performance.now();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < bodies.length) await call(bodies[next++]!);
-  };
-  await Promise.all([worker(), worker()]);
-  const rate = spansPerSecond(bodies.length * SPANS_PER_BATCH, performance.now() - started);
-  client.close();
-  return rate;
-}
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-ingest-'));
+  const rssIdleBefore = process.memoryUsage().rss;
+  const viewer = await startViewer({ port: 0, grpcPort: 0, db: dir, warn: () => undefined });
+  const rssIdle = process.memoryUsage().rss;
 
-const raw = baseline(requests.slice(0, BATCHES));
-const protobuf = await overHttp(requests.slice(BATCHES, BATCHES * 2), 'protobuf');
-const json = await overHttp(requests.slice(BATCHES * 2, BATCHES * 3), 'json');
-const grpc = await overGrpc(requests.slice(BATCHES * 3));
-const rssLoaded = process.memoryUsage().rss;
+  /**
+   * Baseline: exactly the rows the viewer stores for these spans (every column of `spans`, the
+   * same JSON), computed before the clock starts, inserted raw into a table with the same
+   * definition and indexes as `spans`, one statement per row and one transaction per batch,
+   * in the same file with the same WAL/synchronous settings.
+   */
+  function baseline(first: number): number {
+    const db = new DatabaseSync(join(dir, 'hopscope.db'));
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL');
+    const spansTable = /CREATE TABLE IF NOT EXISTS spans \([^;]*?\n\);/.exec(SCHEMA_SQL)![0];
+    db.exec(spansTable.replace('spans', 'bench_raw_spans'));
+    db.exec('CREATE UNIQUE INDEX IF NOT EXISTS bench_raw_spans_trace_span ON bench_raw_spans(trace_id, span_id)');
+    db.exec('CREATE INDEX IF NOT EXISTS bench_raw_spans_usage_parent ON bench_raw_spans(trace_id, parent_span_id) WHERE has_usage = 1 OR usage_below = 1');
+    const insert = db.prepare(`INSERT OR IGNORE INTO bench_raw_spans (trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
+      has_usage, usage_below, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data) VALUES (${Array(20).fill('?').join(', ')})`);
+    const rows = Array.from({ length: BATCHES }, (_, index) =>
+      parseTraceRequest(decodeOtlpBody('traces', 'json', Buffer.from(JSON.stringify(buildBatch(first + index))))).spans.map((span) => toSpanRowValues(span, 1, 1, span.parentSpanId === null ? 1 : 0)));
+    const started = performance.now();
+    for (const batch of rows) {
+      db.exec('BEGIN');
+      for (const row of batch) insert.run(...row);
+      db.exec('COMMIT');
+    }
+    const elapsed = performance.now() - started;
+    db.close();
+    return spansPerSecond(rows.length * SPANS_PER_BATCH, elapsed);
+  }
 
-console.log(`viewer ingest: ${BATCHES} batches x ${SPANS_PER_BATCH} spans x ~20 attributes per transport, 2 concurrent senders`);
-console.log(`  baseline raw batched SQLite inserts: ${raw} spans/s`);
-for (const [name, rate, aim] of [['OTLP/HTTP protobuf', protobuf, 30_000], ['OTLP/HTTP JSON', json, 15_000], ['OTLP/gRPC', grpc, 30_000]] as const) {
-  console.log(`  ${name.padEnd(20)} ${String(rate).padStart(7)} spans/s  = ${(rate / raw).toFixed(2)} x baseline  (aim ${aim})`);
+  const sender = fork(fileURLToPath(import.meta.url), ['--sender'], { stdio: 'inherit' });
+  const utilization: Partial<Record<Transport, number>> = {};
+  const cpuMsPerBatch: Partial<Record<Transport, number>> = {};
+  /** Sends one transport's batches; also notes how busy the viewer's event loop was while they were in flight. */
+  const overSender = (transport: Transport, first: number, count = BATCHES): Promise<number> =>
+    new Promise((resolve, reject) => {
+      let started: EventLoopUtilization | undefined;
+      let cpuStarted: NodeJS.CpuUsage | undefined;
+      const onMessage = (message: { ready?: true; elapsedMs?: number }): void => {
+        if (message.ready) {
+          started = performance.eventLoopUtilization();
+          cpuStarted = process.cpuUsage();
+          return;
+        }
+        utilization[transport] = performance.eventLoopUtilization(started).utilization;
+        const cpu = process.cpuUsage(cpuStarted);
+        cpuMsPerBatch[transport] = (cpu.user + cpu.system) / 1000 / count;
+        sender.off('message', onMessage);
+        resolve(spansPerSecond(count * SPANS_PER_BATCH, message.elapsedMs!));
+      };
+      sender.on('message', onMessage);
+      sender.once('error', reject);
+      sender.send({ transport, first, count, url: viewer.url, grpcPort: viewer.grpcPort ?? 0 } satisfies SendOrder);
+    });
+
+  // Warm-up (JIT, page cache), not timed: a few batches per transport.
+  for (const [index, transport] of (['protobuf', 'json', 'grpc'] as const).entries()) await overSender(transport, 10_000 + index * WARMUP_BATCHES, WARMUP_BATCHES);
+  const raw = baseline(0);
+  const protobuf = await overSender('protobuf', BATCHES);
+  const json = await overSender('json', BATCHES * 2);
+  const grpc = await overSender('grpc', BATCHES * 3);
+  const rssLoaded = process.memoryUsage().rss;
+  sender.kill();
+
+  console.log(`viewer ingest: ${BATCHES} batches x ${SPANS_PER_BATCH} spans x ~20 attributes per transport (after ${WARMUP_BATCHES} warm-up batches each), 2 concurrent senders in a child process`);
+  console.log(`  baseline raw batched SQLite inserts of the same rows: ${raw} spans/s`);
+  for (const [name, rate, aim] of [['OTLP/HTTP protobuf', protobuf, 30_000], ['OTLP/HTTP JSON', json, 15_000], ['OTLP/gRPC', grpc, 30_000]] as const) {
+    console.log(`  ${name.padEnd(20)} ${String(rate).padStart(7)} spans/s  = ${(rate / raw).toFixed(2)} x baseline  (aim ${aim})`);
+  }
+  const busy = (transport: Transport): string => `${((utilization[transport] ?? 0) * 100).toFixed(0)}%`;
+  console.log(`  viewer event loop busy while receiving: protobuf ${busy('protobuf')}, JSON ${busy('json')}, gRPC ${busy('grpc')}`);
+  const cpu = (transport: Transport): string => `${(cpuMsPerBatch[transport] ?? 0).toFixed(1)} ms`;
+  console.log(`  viewer CPU (all threads) per 512-span batch: protobuf ${cpu('protobuf')}, JSON ${cpu('json')}, gRPC ${cpu('grpc')}`);
+  console.log(`  RSS of the viewer process: before viewer ${mib(rssIdleBefore)}, viewer idle ${mib(rssIdle)}, after ingest ${mib(rssLoaded)} (${(await viewer.store.getStats()).spans} spans stored)`);
+  await viewer.close();
+  rmSync(dir, { recursive: true, force: true });
 }
-console.log(`  RSS: process before viewer ${mib(rssIdleBefore)}, viewer idle ${mib(rssIdle)}, after ingest ${mib(rssLoaded)} (${(await viewer.store.getStats()).spans} spans stored)`);
-await viewer.close();
-rmSync(dir, { recursive: true, force: true });

@@ -1,9 +1,9 @@
 import { Server, ServerCredentials, status, type ServiceDefinition, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
-import { decodeOtlpBody, encodeOtlpResponse } from '../otlp/otlp-codec.js';
+import { encodeOtlpResponse } from '../otlp/otlp-codec.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import type { IngestGate } from '../http/ingest-gate.js';
-import { ingestOtlpRequest, toRejectionMessage } from '../http/otlp-ingest.js';
+import { ingestOtlpBody, toRejectionMessage } from '../http/otlp-ingest.js';
 import type { SpanStore } from '../store/span-store.js';
 
 const SERVICES: Record<OtlpSignal, string> = {
@@ -78,7 +78,7 @@ async function handleExport(options: GrpcReceiverOptions, signal: OtlpSignal, bo
   const release = options.gate.tryEnter(body.length);
   if (release === null) return callback({ code: status.UNAVAILABLE, details: 'Ingest queue is full; retry later' });
   try {
-    const outcome = await ingestOtlpRequest(options.store, signal, decodeOtlpBody(signal, 'protobuf', body));
+    const outcome = await ingestOtlpBody(options.store, signal, 'protobuf', body);
     if (outcome.result.changedTraceIds.length > 0) options.onIngest(outcome.result.changedTraceIds);
     callback(null, Buffer.from(encodeOtlpResponse(signal, 'protobuf', outcome.rejected.length, toRejectionMessage(outcome.rejected)) as Uint8Array));
   } catch (error) {

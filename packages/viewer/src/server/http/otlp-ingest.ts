@@ -1,6 +1,8 @@
+import { decodeOtlpBody, type OtlpEncoding } from '../otlp/otlp-codec.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import { parseLogsRequest } from '../otlp/parse-logs-request.js';
 import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
+import { parseTraceProtobuf } from '../otlp/parse-trace-protobuf.js';
 import { parseTraceRequest } from '../otlp/parse-trace-request.js';
 import type { RejectedItem } from '../otlp/normalized-types.js';
 import type { IngestResult, SpanStore } from '../store/span-store.js';
@@ -35,6 +37,22 @@ export async function ingestOtlpRequest(store: SpanStore, signal: OtlpSignal, de
       throw new Error(`unknown signal ${String(_exhaustive)}`);
     }
   }
+}
+
+/**
+ * Decodes an export request body of `signal` and stores what is valid. Protobuf traces are
+ * read straight from the wire (parseTraceProtobuf); everything else goes through
+ * decodeOtlpBody and ingestOtlpRequest. Throws OtlpDecodeError for a bad body.
+ *
+ * @example
+ * const { result, rejected } = await ingestOtlpBody(store, 'traces', 'protobuf', body);
+ */
+export async function ingestOtlpBody(store: SpanStore, signal: OtlpSignal, encoding: OtlpEncoding, body: Uint8Array): Promise<ExportOutcome> {
+  if (signal === 'traces' && encoding === 'protobuf') {
+    const { spans, rejected } = parseTraceProtobuf(body);
+    return { result: await store.ingestSpans(spans), rejected };
+  }
+  return ingestOtlpRequest(store, signal, decodeOtlpBody(signal, encoding, body));
 }
 
 /** The partialSuccess error message for refused items (the first few, with where). */

@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
-import { ACCEPTED_MEDIA_TYPES, decodeOtlpBody, encodeOtlpResponse, parseOtlpContentType } from '../otlp/otlp-codec.js';
+import { ACCEPTED_MEDIA_TYPES, encodeOtlpResponse, parseOtlpContentType } from '../otlp/otlp-codec.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import type { SpanStore } from '../store/span-store.js';
 import { HttpError } from './http-error.js';
 import type { IngestGate } from './ingest-gate.js';
-import { ingestOtlpRequest, toRejectionMessage } from './otlp-ingest.js';
+import { ingestOtlpBody, toRejectionMessage } from './otlp-ingest.js';
 import { readLimitedBody } from './read-body.js';
 
 /** What the OTLP/HTTP routes need. */
@@ -52,7 +52,7 @@ async function handleExport(options: OtlpRoutesOptions, signal: OtlpSignal, requ
     const body = await readLimitedBody(request, options.maxRequestBytes);
     let outcome;
     try {
-      outcome = await ingestOtlpRequest(options.store, signal, decodeOtlpBody(signal, encoding, body));
+      outcome = await ingestOtlpBody(options.store, signal, encoding, body);
     } catch (error) {
       if (OtlpDecodeError.is(error)) throw new HttpError(400, `Bad OTLP ${signal} request: ${error.message}`, { where: error.where });
       throw error;

@@ -83,6 +83,27 @@ function prepareSpan(span: NormalizedSpan): PreparedSpan {
   return { span, facts, json, bigValues, bytes, startUs: toMicros(span.startTimeUnixNano), endUs: toMicros(span.endTimeUnixNano) };
 }
 
+function pushSpanRow(values: SqlValue[], prepared: PreparedSpan, resourceId: number, scopeId: number, usageBelow: 0 | 1): void {
+  const { span, facts } = prepared;
+  const usage = facts.usage;
+  values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, prepared.startUs, prepared.endUs, span.statusCode,
+    resourceId, scopeId, usage ? 1 : 0, usageBelow, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0,
+    usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, prepared.bytes, prepared.json);
+}
+
+/**
+ * The values of a span's row in `spans`, in column order, exactly as ingest writes them (the
+ * ingest benchmark's baseline inserts these).
+ *
+ * @example
+ * insert.run(...toSpanRowValues(span, resourceId, scopeId, 0));
+ */
+export function toSpanRowValues(span: NormalizedSpan, resourceId: number, scopeId: number, usageBelow: 0 | 1): SqlValue[] {
+  const values: SqlValue[] = [];
+  pushSpanRow(values, prepareSpan(span), resourceId, scopeId, usageBelow);
+  return values;
+}
+
 /**
  * Writes a batch of spans and updates the summary of every trace it touches, each touched
  * trace once per batch. Runs inside the caller's transaction.
@@ -198,11 +219,7 @@ export class SqliteSpanIngest {
   }
 
   private pushRow(values: SqlValue[], prepared: PreparedSpan, usageBelow: 0 | 1): void {
-    const { span, facts } = prepared;
-    const usage = facts.usage;
-    values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, prepared.startUs, prepared.endUs, span.statusCode,
-      this.resources.idOf(span.resource), this.scopes.idOf(span.scope), usage ? 1 : 0, usageBelow, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0,
-      usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, prepared.bytes, prepared.json);
+    pushSpanRow(values, prepared, this.resources.idOf(prepared.span.resource), this.scopes.idOf(prepared.span.scope), usageBelow);
   }
 
   /** Inserts one span row; false when it was already stored. */

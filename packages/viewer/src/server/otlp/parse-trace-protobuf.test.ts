@@ -1,0 +1,104 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeOtlpBody } from './otlp-codec.js';
+import { OtlpDecodeError } from './otlp-decode-error.js';
+import { OTLP_MESSAGES } from './otlp-messages.js';
+import { parseTraceProtobuf } from './parse-trace-protobuf.js';
+import { parseTraceRequest } from './parse-trace-request.js';
+
+const type = OTLP_MESSAGES.traces.request;
+const encode = (request: Record<string, unknown>): Uint8Array => type.encode(type.fromObject(request)).finish();
+/** What the protobufjs path makes of the same bytes: the reference. */
+const reference = (bytes: Uint8Array) => parseTraceRequest(decodeOtlpBody('traces', 'protobuf', bytes));
+
+const id = (bytes: number) => fc.oneof(fc.uint8Array({ minLength: bytes, maxLength: bytes }), fc.constant(new Uint8Array(bytes)), fc.constant(new Uint8Array()), fc.uint8Array({ minLength: 1, maxLength: 20 }));
+const int64 = fc.oneof(fc.integer(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String), fc.constant('9007199254740993'), fc.constant('-9223372036854775808'));
+const double = fc.oneof(fc.double(), fc.constant(-0), fc.constant(5), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY));
+const anyValue: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ value: Record<string, unknown> }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.record({ stringValue: fc.string({ unit: 'grapheme' }) }),
+    fc.record({ boolValue: fc.boolean() }),
+    fc.record({ intValue: int64 }),
+    fc.record({ doubleValue: double }),
+    fc.record({ bytesValue: fc.uint8Array({ maxLength: 8 }) }),
+    fc.constant({}),
+    fc.record({ arrayValue: fc.record({ values: fc.array(tie('value'), { maxLength: 3 }) }) }),
+    fc.record({ kvlistValue: fc.record({ values: fc.array(fc.record({ key: fc.string(), value: tie('value') }), { maxLength: 3 }) }) }),
+  ),
+})).value;
+const attributes = fc.array(fc.record({ key: fc.oneof(fc.string(), fc.constantFrom('a', 'gen_ai.request.model')), value: anyValue }, { requiredKeys: ['key'] }), { maxLength: 4 });
+const nanos = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String);
+const span = fc.record({
+  traceId: id(16),
+  spanId: id(8),
+  parentSpanId: id(8),
+  traceState: fc.string(),
+  flags: fc.nat(),
+  name: fc.string(),
+  kind: fc.integer({ min: -3, max: 9 }),
+  startTimeUnixNano: nanos,
+  endTimeUnixNano: nanos,
+  attributes,
+  droppedAttributesCount: fc.nat(),
+  events: fc.array(fc.record({ timeUnixNano: nanos, name: fc.string(), attributes, droppedAttributesCount: fc.nat() }, { requiredKeys: [] }), { maxLength: 2 }),
+  droppedEventsCount: fc.nat(),
+  links: fc.array(fc.record({ traceId: id(16), spanId: id(8), traceState: fc.string(), attributes, droppedAttributesCount: fc.nat(), flags: fc.nat() }, { requiredKeys: [] }), { maxLength: 2 }),
+  droppedLinksCount: fc.nat(),
+  status: fc.record({ code: fc.integer({ min: -1, max: 3 }), message: fc.string() }, { requiredKeys: [] }),
+}, { requiredKeys: [] });
+const request = fc.record({
+  resourceSpans: fc.array(fc.record({
+    resource: fc.record({ attributes, droppedAttributesCount: fc.nat() }, { requiredKeys: [] }),
+    schemaUrl: fc.string(),
+    scopeSpans: fc.array(fc.record({
+      scope: fc.record({ name: fc.string(), version: fc.string(), attributes, droppedAttributesCount: fc.nat() }, { requiredKeys: [] }),
+      schemaUrl: fc.string(),
+      spans: fc.array(span, { maxLength: 4 }),
+    }, { requiredKeys: [] }), { maxLength: 2 }),
+  }, { requiredKeys: [] }), { maxLength: 2 }),
+}, { requiredKeys: [] });
+
+describe('parseTraceProtobuf', () => {
+  it('gives exactly what protobufjs + parseTraceRequest give, for any request (ids bad, zero, missing; every AnyValue; 64-bit edges)', () => {
+    fc.assert(
+      fc.property(request, (value) => {
+        const bytes = encode(value);
+        expect(parseTraceProtobuf(bytes)).toEqual(reference(bytes));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps one resource and one scope object per group, as the JSON path does (the store interns them by identity)', () => {
+    const bytes = encode({ resourceSpans: [{ scopeSpans: [{ spans: [1, 2].map((n) => ({ traceId: new Uint8Array(16).fill(n), spanId: new Uint8Array(8).fill(n) })) }] }] });
+    const [first, second] = parseTraceProtobuf(bytes).spans;
+    expect(first?.resource).toBe(second?.resource);
+    expect(first?.scope).toBe(second?.scope);
+  });
+
+  it('reads an empty body as an empty request', () => {
+    expect(parseTraceProtobuf(new Uint8Array())).toEqual({ spans: [], rejected: [] });
+  });
+
+  it('skips unknown fields of every wire type', () => {
+    const known = encode({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: new Uint8Array(16).fill(1), spanId: new Uint8Array(8).fill(2), name: 'x' }] }] }] });
+    // field 99 varint, field 98 fixed64, field 97 bytes, field 96 fixed32, field 95 group (start+end), then the real request
+    const unknown = Buffer.from([0x98, 0x06, 0x01, 0x91, 0x06, 1, 2, 3, 4, 5, 6, 7, 8, 0x8a, 0x06, 0x01, 0xff, 0x85, 0x06, 1, 2, 3, 4, 0xfb, 0x05, 0xfc, 0x05]);
+    expect(parseTraceProtobuf(Buffer.concat([unknown, known]))).toEqual(reference(known));
+  });
+
+  it('throws OtlpDecodeError (never anything else) for bytes that are not a request', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        try {
+          parseTraceProtobuf(bytes);
+        } catch (error) {
+          expect(OtlpDecodeError.is(error)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(() => parseTraceProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0xff]))).toThrow(/ExportTraceServiceRequest/);
+  });
+});
