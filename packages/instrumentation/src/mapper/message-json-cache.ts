@@ -69,6 +69,27 @@ const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
   },
 };
 
+/** A message's fingerprint, as taken by takeMessageFingerprint. */
+export type MessageFingerprint = readonly unknown[];
+
+/**
+ * The references that a change of `message` would replace: its parts list and length, finish
+ * reason, each part and each of the part's fields.
+ * @example const fingerprint = takeMessageFingerprint(message); isMessageUnchanged(message, fingerprint) === true
+ */
+export function takeMessageFingerprint(message: ModelMessage): MessageFingerprint {
+  return MESSAGE_FINGERPRINT.take(message);
+}
+
+/**
+ * True when `message` still has `fingerprint` (no part added, removed or replaced, no field of a part
+ * reassigned, added or deleted, the same finish reason). Allocates nothing.
+ * @example isMessageUnchanged(message, takeMessageFingerprint(message)) === true
+ */
+export function isMessageUnchanged(message: ModelMessage, fingerprint: MessageFingerprint): boolean {
+  return MESSAGE_FINGERPRINT.matches(message, fingerprint);
+}
+
 /**
  * The JSON fragment of `message` for the rendering named by `key`: the remembered one when the
  * message is unchanged since, else `build()` (remembered unless it is very long).
@@ -83,12 +104,24 @@ export const toCachedMessageJson: IdentityJsonCache<ModelMessage> = createIdenti
  * @example toJsonArrayFromFragments(['{"a":1}', '', '{"b":2},{"c":3}']) === '[{"a":1},{"b":2},{"c":3}]'
  */
 export function toJsonArrayFromFragments(fragments: readonly string[]): string {
-  // One flat string: concatenating in a loop is faster here only because it leaves a rope that the
-  // exporter must flatten later, which merely moves the copy out of the request.
-  return `[${fragments.filter((fragment) => fragment !== '').join(',')}]`;
+  // One flat string from one join, brackets included: a template literal around the joined text, or
+  // concatenation in a loop, leaves a rope that the exporter must flatten later (a second copy).
+  const pieces: string[] = ['['];
+  for (const fragment of fragments) {
+    if (fragment === '') continue;
+    if (pieces.length > 1) pieces.push(',');
+    pieces.push(fragment);
+  }
+  pieces.push(']');
+  return pieces.join('');
 }
 
 /** The cache-key part for content options. @example toContentKey({ version: 5, includeContent: true, includeBinaryContent: false }) === '5|1|0' */
 export function toContentKey(content: { readonly version: number; readonly includeContent: boolean; readonly includeBinaryContent: boolean }): string {
-  return `${content.version}|${content.includeContent ? 1 : 0}|${content.includeBinaryContent ? 1 : 0}`;
+  const index = content.version * 4 + (content.includeContent ? 2 : 0) + (content.includeBinaryContent ? 1 : 0);
+  // The keys of the known versions are built once (flat, hashed once): a key made per request is a
+  // rope that every map lookup would flatten and hash again.
+  return CONTENT_KEYS[index] ?? `${content.version}|${content.includeContent ? 1 : 0}|${content.includeBinaryContent ? 1 : 0}`;
 }
+
+const CONTENT_KEYS: readonly string[] = Array.from({ length: 24 }, (_, index) => [Math.floor(index / 4), (index >> 1) & 1, index & 1].join('|'));

@@ -1,6 +1,7 @@
 /** The v2-v5 message list as compact JSON, built from per-message fragments that are cached by message identity. */
 import type { ModelMessage, ModelRequestParameters } from '@hopscope/models';
-import { toContentKey, toCachedMessageJson, toJsonArrayFromFragments } from './message-json-cache.js';
+import { toContentKey, toCachedMessageJson } from './message-json-cache.js';
+import { toJsonArrayWithPrefixCache } from './message-prefix-cache.js';
 import { toMessageOtelMessages, toToolCodeArgs, type ToolCodeArgs } from './messages.js';
 import { toJsonText } from './serialize.js';
 import type { ContentOptions } from './types.js';
@@ -20,16 +21,16 @@ function renderMessageJson(message: ModelMessage, o: RenderOptions): string {
 
 /**
  * `toJsonText(toOtelMessages(messages, content, o))`, the same text, but each message is rendered
- * once and then reused while it is unchanged (see message-json-cache.ts).
+ * once and then reused while it is unchanged (see message-json-cache.ts), and the unchanged prefix of
+ * the conversation rendered last is copied as one piece (see message-prefix-cache.ts).
  * @example toOtelMessagesJson([modelRequest([userPrompt('U')])], content) === '[{"role":"user","parts":[{"type":"text","content":"U"}]}]'
  */
 export function toOtelMessagesJson(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters } = {}): string {
   const codeArgs = toToolCodeArgs(o.parameters);
-  const requestKey = `messages|${toContentKey(content)}`;
+  const requestKey = toContentKey(content);
   // Only tool calls of responses read the code-argument hints, so only response fragments depend on them.
-  const responseKey = `${requestKey}|${toCodeArgsKey(codeArgs)}`;
+  const responseKey = codeArgs === undefined ? requestKey : `${requestKey}|${toCodeArgsKey(codeArgs)}`;
   const render: RenderOptions = { content, codeArgs };
-  const fragments: string[] = [];
-  for (const message of messages) fragments.push(toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, renderMessageJson, render));
-  return toJsonArrayFromFragments(fragments);
+  const fragmentOf = (message: ModelMessage): string => toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, renderMessageJson, render);
+  return toJsonArrayWithPrefixCache(messages, responseKey, fragmentOf);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelRequestParameters } from '@hopscope/models';
+import { modelRequestParameters, type ModelRequestParameters, type ToolDefinition } from '@hopscope/models';
 import { toCompactJson } from './serialize.js';
 import { toModelRequestParametersJson, toToolDefinitionsJson } from './tool-definitions.js';
 
@@ -76,5 +76,37 @@ describe('tool JSON reuse', () => {
     tool['parametersJsonSchema'] = { type: 'object' };
     expect(dump()?.['parameters_json_schema']).toEqual({ type: 'object' });
     expect(toToolDefinitionsJson(parameters)).toBe('[{"type":"function","name":"forecast","description":"Weather","parameters":{"type":"object"}}]');
+  });
+});
+
+describe('the texts of one parameters object, remembered by identity', () => {
+  type Writable = { -readonly [K in keyof ModelRequestParameters]: ModelRequestParameters[K] };
+  const fresh = () => {
+    const functionTools: ToolDefinition[] = [{ ...weather }];
+    const parameters = { ...modelRequestParameters({ functionTools, instructionParts: [{ content: 'Be brief.', dynamic: false }] }) } as Writable;
+    return { functionTools, parameters };
+  };
+  const render = (parameters: ModelRequestParameters) => [toToolDefinitionsJson(parameters), toModelRequestParametersJson(parameters), toModelRequestParametersJson(parameters, { includeContent: false })];
+  const rebuilt = (parameters: ModelRequestParameters) => render({ ...parameters, functionTools: [...parameters.functionTools], outputTools: [...parameters.outputTools] });
+  const mutations: Record<string, (f: ReturnType<typeof fresh>) => void> = {
+    'a tool pushed': (f) => f.functionTools.push({ ...bare }),
+    'a tool replaced': (f) => (f.functionTools[0] = { ...bare }),
+    'a field of a tool reassigned': (f) => ((f.functionTools[0] as { description: string }).description = 'Changed'),
+    'the tool list replaced': (f) => (f.parameters.functionTools = [{ ...bare }]),
+    'output tools reassigned': (f) => (f.parameters.outputTools = [output]),
+    'allowTextOutput reassigned': (f) => (f.parameters.allowTextOutput = false),
+    'outputMode reassigned': (f) => (f.parameters.outputMode = 'tool'),
+    'an instruction part reassigned': (f) => ((f.parameters.instructionParts![0] as { content: string }).content = 'Be long.'),
+    'instruction parts removed': (f) => delete f.parameters.instructionParts,
+  };
+
+  it.each(Object.keys(mutations))('is never stale: %s', (name) => {
+    const f = fresh();
+    const before = render(f.parameters);
+    expect(render(f.parameters)).toEqual(before);
+    mutations[name]!(f);
+    const after = render(f.parameters);
+    expect(after).toEqual(rebuilt(f.parameters));
+    expect(after).not.toEqual(before);
   });
 });

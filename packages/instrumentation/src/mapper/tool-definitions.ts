@@ -19,6 +19,57 @@ const TOOL_FINGERPRINT: IdentityJsonCacheFingerprint<ToolDefinition> = {
 };
 const cachedToolJson = createIdentityJsonCache(TOOL_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
 
+/**
+ * The two texts of a parameters object (tool definitions, parameter dump) are remembered by its
+ * identity too: an agent passes the same parameters with every request. Its fingerprint holds the
+ * tool lists and their lengths, each tool and its fields, the output settings and each instruction
+ * part with its fields, so reassigning any of them (or pushing a tool) is noticed.
+ */
+function toolsFingerprint(out: unknown[], tools: readonly ToolDefinition[]): void {
+  out.push(tools, tools.length);
+  for (const tool of tools) {
+    out.push(tool);
+    for (const field of TOOL_FIELDS) out.push(tool[field]);
+  }
+}
+
+function toolsMatch(tools: readonly ToolDefinition[], fingerprint: readonly unknown[], at: number): number {
+  if (fingerprint[at] !== tools || fingerprint[at + 1] !== tools.length) return -1;
+  at += 2;
+  for (const tool of tools) {
+    if (fingerprint[at] !== tool) return -1;
+    at += 1;
+    for (let i = 0; i < TOOL_FIELDS.length; i++) if (fingerprint[at + i] !== tool[TOOL_FIELDS[i]!]) return -1;
+    at += TOOL_FIELDS.length;
+  }
+  return at;
+}
+
+const PARAMETERS_FINGERPRINT: IdentityJsonCacheFingerprint<ModelRequestParameters> = {
+  take: (parameters) => {
+    const parts = parameters.instructionParts;
+    const out: unknown[] = [parameters.allowTextOutput, parameters.outputMode, parts, parts?.length];
+    for (const part of parts ?? []) out.push(part, part.content, part.dynamic);
+    toolsFingerprint(out, parameters.functionTools);
+    toolsFingerprint(out, parameters.outputTools);
+    return out;
+  },
+  matches: (parameters, fingerprint) => {
+    const parts = parameters.instructionParts;
+    if (fingerprint[0] !== parameters.allowTextOutput || fingerprint[1] !== parameters.outputMode || fingerprint[2] !== parts || fingerprint[3] !== parts?.length) return false;
+    let at = 4;
+    if (parts !== undefined) {
+      for (const part of parts) {
+        if (fingerprint[at] !== part || fingerprint[at + 1] !== part.content || fingerprint[at + 2] !== part.dynamic) return false;
+        at += 3;
+      }
+    }
+    at = toolsMatch(parameters.functionTools, fingerprint, at);
+    return at >= 0 && toolsMatch(parameters.outputTools, fingerprint, at) >= 0;
+  },
+};
+const cachedParametersJson = createIdentityJsonCache(PARAMETERS_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
+
 function hasKeys(value: object): boolean {
   return Object.keys(value).length > 0;
 }
@@ -30,9 +81,14 @@ function hasKeys(value: object): boolean {
  * // '[{"type":"function","name":"f"}]'
  */
 export function toToolDefinitionsJson(parameters: ModelRequestParameters): string | undefined {
+  const text = cachedParametersJson(parameters, 'definitions', buildToolDefinitionsJson, undefined);
+  return text === '' ? undefined : text;
+}
+
+function buildToolDefinitionsJson(parameters: ModelRequestParameters): string {
   const tools = [...parameters.functionTools, ...parameters.outputTools];
-  if (tools.length === 0) return undefined;
-  return `[${tools.map((tool) => cachedToolJson(tool, 'definition', toToolDefinitionItemJson, undefined)).join(',')}]`;
+  if (tools.length === 0) return '';
+  return ['[', tools.map((tool) => cachedToolJson(tool, 'definition', toToolDefinitionItemJson, undefined)).join(','), ']'].join('');
 }
 
 function toToolDefinitionItem(tool: ToolDefinition): Record<string, unknown> {
@@ -73,6 +129,10 @@ function toToolDefinitionDump(tool: ToolDefinition): Record<string, unknown> {
  */
 export function toModelRequestParametersJson(parameters: ModelRequestParameters, o: { includeContent?: boolean } = {}): string {
   const includeContent = o.includeContent ?? true;
+  return cachedParametersJson(parameters, includeContent ? 'dump|content' : 'dump', buildModelRequestParametersJson, includeContent);
+}
+
+function buildModelRequestParametersJson(parameters: ModelRequestParameters, includeContent: boolean): string {
   // Written field by field so that each tool's cached JSON is reused; the same text as toCompactJson of the whole dump.
   const fields = [`"function_tools":${toToolDumpsJson(parameters.functionTools)}`];
   if (parameters.outputMode !== undefined) fields.push(`"output_mode":${toCompactJson(parameters.outputMode)}`);
@@ -84,7 +144,8 @@ export function toModelRequestParametersJson(parameters: ModelRequestParameters,
     );
     fields.push(`"instruction_parts":${toCompactJson(parts)}`);
   }
-  return `{${fields.join(',')}}`;
+  // Joined with the braces: one flat string (a template literal would keep a rope in the cache).
+  return ['{', fields.join(','), '}'].join('');
 }
 
 function toToolDumpsJson(tools: readonly ToolDefinition[]): string {
