@@ -29,7 +29,15 @@ export interface ChatFinishInput {
 /** `gen_ai.system_instructions` when there are instructions and content may be recorded. @example toSystemInstructionsAttributes('Be brief.', content) // { 'gen_ai.system_instructions': '[{"type":"text","content":"Be brief."}]' } */
 export function toSystemInstructionsAttributes(instructions: string | undefined, content: ContentOptions): Attributes {
   if (!instructions || !content.includeContent) return {};
-  return { [A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: toJsonText([{ type: 'text', content: instructions }]) };
+  return { [A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS]: toSystemInstructionsJson(instructions) };
+}
+
+/** The last instructions and their JSON: an agent sends the same instructions with every request. */
+let lastInstructions: { readonly text: string; readonly json: string } | undefined;
+
+function toSystemInstructionsJson(instructions: string): string {
+  if (lastInstructions?.text !== instructions) lastInstructions = { text: instructions, json: toJsonText([{ type: 'text', content: instructions }]) };
+  return lastInstructions.json;
 }
 
 function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {

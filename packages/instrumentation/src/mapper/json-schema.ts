@@ -60,7 +60,8 @@ function fixedSchemaKey(spec: Exclude<LogfireJsonSchemaSpec, { span: 'agent-run'
     case 'chat-events':
       return spec.span;
     case 'chat-messages':
-      return `${spec.span}|${spec.hasSystemInstructions}`;
+      // Literal keys: this runs on every chat span, and a key built per call is hashed per call.
+      return spec.hasSystemInstructions ? 'chat-messages|true' : 'chat-messages|false';
     case 'tool':
       return `${spec.span}|${spec.version}|${spec.includeContent}|${spec.hasCallId !== false}`;
     default: {

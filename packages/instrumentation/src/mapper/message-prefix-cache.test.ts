@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { modelRequest, requestUsage, textPart, toolCallPart, userPrompt, type ModelMessage, type ModelResponse } from '@hopscope/models';
 import { toJsonArrayFromFragments } from './message-json-cache.js';
-import { MAX_CACHED_PREFIX_CHARS, toJsonArrayWithPrefixCache } from './message-prefix-cache.js';
+import { MAX_CACHED_PREFIX_CHARS, toJsonArrayWithPrefixCache, type MessageFragments } from './message-prefix-cache.js';
 
 const response = (text: string): ModelResponse => ({ kind: 'response', parts: [textPart(text)], usage: requestUsage(), timestamp: new Date(0), finishReason: 'stop' });
 const writable = (value: object) => value as Record<string, unknown>;
 
 /** A fragment function that counts its calls and renders every part field (so any reassignment shows). */
-function counting(): { fragmentOf: (message: ModelMessage) => string; calls: () => number } {
+function counting(): { fragmentOf: MessageFragments; calls: () => number } {
   let calls = 0;
-  const fragmentOf = (message: ModelMessage) => {
+  const render = (message: ModelMessage) => {
     calls += 1;
     return message.parts.length === 0 ? '' : JSON.stringify({ parts: message.parts, finish: message.kind === 'response' ? (message.finishReason ?? null) : null });
   };
-  return { fragmentOf, calls: () => calls };
+  return { fragmentOf: { cached: render, render }, calls: () => calls };
 }
 
-const expected = (messages: readonly ModelMessage[]) => toJsonArrayFromFragments(messages.map(counting().fragmentOf));
+const constant = (text: string): MessageFragments => ({ cached: () => text, render: () => text });
+
+const expected = (messages: readonly ModelMessage[]) => toJsonArrayFromFragments(messages.map(counting().fragmentOf.render));
 
 describe('toJsonArrayWithPrefixCache', () => {
   it('renders only the new messages of a growing history, and nothing for the same history again', () => {
@@ -37,7 +39,7 @@ describe('toJsonArrayWithPrefixCache', () => {
     expect(toJsonArrayWithPrefixCache([], 'k', fragmentOf)).toBe('[]');
     expect(toJsonArrayWithPrefixCache(history.slice(0, 1), 'k', fragmentOf)).toBe('[]');
     expect(toJsonArrayWithPrefixCache(history, 'k', fragmentOf)).toBe(expected(history));
-    expect(toJsonArrayWithPrefixCache(history, 'other', () => '1')).toBe('[1,1,1,1]');
+    expect(toJsonArrayWithPrefixCache(history, 'other', constant('1'))).toBe('[1,1,1,1]');
     expect(toJsonArrayWithPrefixCache(history.slice(0, 3), 'k', fragmentOf)).toBe(expected(history.slice(0, 3)));
     const branch = [...history.slice(0, 2), response('c')];
     expect(toJsonArrayWithPrefixCache(branch, 'k', fragmentOf)).toBe(expected(branch));
@@ -85,8 +87,28 @@ describe('toJsonArrayWithPrefixCache', () => {
     const history = [modelRequest([userPrompt('a')]), response('b')];
     const { fragmentOf, calls } = counting();
     toJsonArrayWithPrefixCache(history, 'k0', fragmentOf);
-    for (let i = 1; i <= 20; i++) toJsonArrayWithPrefixCache(history, `k${i}`, () => String(i));
+    for (let i = 1; i <= 20; i++) toJsonArrayWithPrefixCache(history, `k${i}`, constant(String(i)));
     toJsonArrayWithPrefixCache(history, 'k0', fragmentOf);
     expect(calls()).toBe(4);
+  });
+
+  it('stays right after a rendering that threw in the middle of an extension', () => {
+    const { fragmentOf } = counting();
+    const history: ModelMessage[] = [modelRequest([userPrompt('a')]), response('b')];
+    toJsonArrayWithPrefixCache(history, 'k', fragmentOf);
+    const grown = [...history, modelRequest([userPrompt('c')]), response('d')];
+    let throws = true;
+    const flaky: MessageFragments = {
+      cached: fragmentOf.cached,
+      render: (message) => {
+        if (message === grown[3] && throws) throw new Error('mapper failure');
+        return fragmentOf.render(message);
+      },
+    };
+    expect(() => toJsonArrayWithPrefixCache(grown, 'k', flaky)).toThrow('mapper failure');
+    throws = false;
+    expect(toJsonArrayWithPrefixCache(grown, 'k', flaky)).toBe(expected(grown));
+    const more = [...grown, modelRequest([userPrompt('e')])];
+    expect(toJsonArrayWithPrefixCache(more, 'k', flaky)).toBe(expected(more));
   });
 });

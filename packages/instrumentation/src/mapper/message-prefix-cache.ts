@@ -42,14 +42,26 @@ function reusableCount(entry: PrefixEntry, messages: readonly ModelMessage[]): n
   return k;
 }
 
+/** How a conversation's messages become JSON items, with and without the per-message cache. */
+export interface MessageFragments {
+  /** A message's items (zero or more comma-separated JSON values) through the per-message cache. */
+  readonly cached: (message: ModelMessage) => string;
+  /**
+   * The same text rendered directly. Used for the new messages of a conversation whose prefix was
+   * found: their text lives on in the prefix, and a per-message cache entry (a WeakMap insertion for
+   * every message ever sent) would cost more than the rendering it might save.
+   */
+  readonly render: (message: ModelMessage) => string;
+}
+
 /**
- * `toJsonArrayFromFragments(messages.map(fragmentOf))`, the same text, reusing the unchanged
- * prefix of the previous conversation rendered under `key`. `fragmentOf` gives a message's items
- * (zero or more comma-separated JSON values) and must depend only on the message and `key`.
+ * `toJsonArrayFromFragments(messages.map(fragments.cached))`, the same text, reusing the unchanged
+ * prefix of the previous conversation rendered under `key`. Both fragment functions must depend
+ * only on the message and `key`.
  * @example
- * const json = toJsonArrayWithPrefixCache(messages, 'messages|5|1|1', (m) => renderFragment(m));
+ * const json = toJsonArrayWithPrefixCache(messages, 'messages|5|1|1', { cached: (m) => cachedFragment(m), render: (m) => renderFragment(m) });
  */
-export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], key: string, fragmentOf: (message: ModelMessage) => string): string {
+export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], key: string, fragments: MessageFragments): string {
   const first = messages[0];
   if (first === undefined) return '[]';
   let byKey = entries.get(first);
@@ -58,10 +70,15 @@ export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], ke
   if (entry !== undefined && k === messages.length && k === entry.messages.length) return entry.text;
 
   const head = k === 0 ? '[' : entry!.text.slice(0, entry!.ends[k - 1]);
+  const fragmentOf = k === 0 ? fragments.cached : fragments.render;
+  // A pure extension of the entry (the usual agent step) grows the entry's own lists in place.
+  const extending = entry !== undefined && k === entry.messages.length;
   let hasItems = head.length > 1;
   // One join over the head and the new fragments: a flat string, '[' to ']'.
   const pieces: string[] = [head];
-  const ends: number[] = k === 0 ? [] : entry!.ends.slice(0, k);
+  const ends: number[] = extending ? entry.ends : k === 0 ? [] : entry!.ends.slice(0, k);
+  // A render that threw last time may have left ends past the entry's messages.
+  if (extending) ends.length = k;
   let length = head.length;
   for (let i = k; i < messages.length; i++) {
     const fragment = fragmentOf(messages[i]!);
@@ -81,6 +98,14 @@ export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], ke
 
   if (text.length > MAX_CACHED_PREFIX_CHARS) {
     byKey?.delete(key);
+    return text;
+  }
+  if (extending) {
+    for (let i = k; i < messages.length; i++) {
+      entry.messages.push(messages[i]!);
+      entry.fingerprints.push(takeMessageFingerprint(messages[i]!));
+    }
+    entry.text = text;
     return text;
   }
   const kept: PrefixEntry = { messages: messages.slice(), fingerprints: k === 0 ? [] : entry!.fingerprints.slice(0, k), ends, text };

@@ -31,6 +31,8 @@ export function toOtelMessagesJson(messages: readonly ModelMessage[], content: C
   // Only tool calls of responses read the code-argument hints, so only response fragments depend on them.
   const responseKey = codeArgs === undefined ? requestKey : `${requestKey}|${toCodeArgsKey(codeArgs)}`;
   const render: RenderOptions = { content, codeArgs };
-  const fragmentOf = (message: ModelMessage): string => toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, renderMessageJson, render);
-  return toJsonArrayWithPrefixCache(messages, responseKey, fragmentOf);
+  return toJsonArrayWithPrefixCache(messages, responseKey, {
+    cached: (message) => toCachedMessageJson(message, message.kind === 'request' ? requestKey : responseKey, renderMessageJson, render),
+    render: (message) => renderMessageJson(message, render),
+  });
 }
