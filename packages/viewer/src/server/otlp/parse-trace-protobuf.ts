@@ -41,7 +41,7 @@ function readAnyValue(reader: ProtobufReader, depth: number): TaggedValue {
   while (reader.pos < reader.end) {
     const tag = reader.uint32();
     switch (tag) {
-      case 10: string = reader.string(); break;
+      case 10: string = reader.recurringString(); break;
       case 16: bool = reader.uint32() !== 0; break;
       case 24: int = reader.int64(); break;
       case 33: double = reader.double(); break;
@@ -98,7 +98,7 @@ function readKeyValue(reader: ProtobufReader, depth: number): [string, TaggedVal
   let value: TaggedValue = null;
   while (reader.pos < reader.end) {
     const tag = reader.uint32();
-    if (tag === 10) key = reader.string();
+    if (tag === 10) key = reader.recurringString();
     else if (tag === 18) value = readAnyValue(reader, depth);
     else reader.skip(tag & 7);
   }
@@ -218,7 +218,7 @@ function readSpan(reader: ProtobufReader, resource: NormalizedResource, scope: N
       case 18: spanId = readId(reader, 8); break;
       case 26: traceState = reader.string(); break;
       case 34: parentSpanId = readId(reader, 8); break;
-      case 42: name = reader.string(); break;
+      case 42: name = reader.recurringString(); break;
       case 48: kind = reader.uint32() | 0; break;
       case 57: startTimeUnixNano = reader.fixed64String(); break;
       case 65: endTimeUnixNano = reader.fixed64String(); break;

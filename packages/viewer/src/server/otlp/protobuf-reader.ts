@@ -10,6 +10,12 @@ export class WireFormatError extends Error {
 
 const TWO_POW_32 = 4294967296;
 
+/** Strings up to this many bytes are looked up in STRING_CACHE. */
+const MAX_CACHED_BYTES = 48;
+const MAX_CACHED_STRINGS = 4096;
+/** Decoded short strings by a hash of their bytes (verified byte for byte on a hit). */
+const STRING_CACHE = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+
 /** Node's Buffer has unchecked slice decoders beside toString. */
 type FastSliceBuffer = Buffer & { utf8Slice?: (start: number, end: number) => string };
 
@@ -136,6 +142,31 @@ export class ProtobufReader {
     const buf = this.buf as FastSliceBuffer;
     // utf8Slice skips toString's argument checks (protobufjs reads strings the same way).
     return typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, start + length) : buf.toString('utf8', start, start + length);
+  }
+
+  /**
+   * A string that recurs across spans (attribute keys, model names): short ones come from a
+   * bounded cache of earlier decodes, so the same string object (already internalised by V8 as
+   * a property key) is returned instead of decoding a new one.
+   */
+  recurringString(): string {
+    const length = this.uint32();
+    const start = this.take(length);
+    if (length === 0) return '';
+    const buf = this.buf as FastSliceBuffer;
+    if (length > MAX_CACHED_BYTES) return typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, start + length) : buf.toString('utf8', start, start + length);
+    let hash = length;
+    for (let index = start; index < start + length; index++) hash = (Math.imul(hash, 31) + buf[index]!) | 0;
+    const cached = STRING_CACHE.get(hash);
+    if (cached !== undefined && cached.bytes.length === length) {
+      let same = true;
+      for (let index = 0; index < length && same; index++) same = cached.bytes[index] === buf[start + index];
+      if (same) return cached.text;
+    }
+    const text = typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, start + length) : buf.toString('utf8', start, start + length);
+    if (STRING_CACHE.size >= MAX_CACHED_STRINGS) STRING_CACHE.clear();
+    STRING_CACHE.set(hash, { bytes: Uint8Array.prototype.slice.call(buf, start, start + length), text });
+    return text;
   }
 
   /** Skips a field of wire type `wireType`. */

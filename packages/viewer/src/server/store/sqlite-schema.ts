@@ -71,7 +71,9 @@ CREATE INDEX IF NOT EXISTS traces_start ON traces(start_us DESC, trace_id DESC);
 CREATE INDEX IF NOT EXISTS traces_service ON traces(service, start_us DESC, trace_id DESC);
 CREATE INDEX IF NOT EXISTS traces_seq ON traces(seq);
 CREATE TABLE IF NOT EXISTS trace_values (kind TEXT NOT NULL, value TEXT NOT NULL, trace_id TEXT NOT NULL, PRIMARY KEY (kind, value, trace_id)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS trace_values_trace ON trace_values(trace_id);
+-- No index on trace_values(trace_id): eviction deletes a trace's values by primary key (the
+-- trace row lists them), and the index cost ingest a second B-tree insert per value.
+DROP INDEX IF EXISTS trace_values_trace;
 CREATE TABLE IF NOT EXISTS facets (kind TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, value)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS search_docs (rowid INTEGER PRIMARY KEY, trace_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS search_docs_trace ON search_docs(trace_id);

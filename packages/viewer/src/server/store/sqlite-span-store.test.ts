@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildFallbackTrace, buildSpan, toTestId } from '../testing/build-spans.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
@@ -97,6 +98,38 @@ describe('SqliteSpanStore list and search', () => {
   });
 });
 
+describe('SqliteSpanStore group commit', () => {
+  it('writes concurrent calls in one transaction, resolving only once another connection can read them', async () => {
+    const calls = [1, 2, 3].map((trace) => store.ingestSpans(buildFallbackTrace(trace)));
+    const reader = new DatabaseSync(join(dir, 'hopscope.db'), { readOnly: true });
+    try {
+      const results = await Promise.all(calls);
+      expect(results.map((result) => result.accepted)).toEqual([5, 5, 5]);
+      expect(reader.prepare('SELECT count(*) AS n FROM spans').get()).toEqual({ n: 15 });
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('fails a bad batch alone: the others of the group are stored and counted', async () => {
+    const bad = buildSpan({ trace: 8, span: 1 });
+    const poisoned = { ...bad, resource: { ...bad.resource, toJSON: () => { throw new Error('unserialisable resource'); } } };
+    const [first, failed, last] = await Promise.allSettled([store.ingestSpans(buildFallbackTrace(1)), store.ingestSpans([poisoned]), store.ingestSpans(buildFallbackTrace(2))]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { accepted: 5 } });
+    expect(failed).toMatchObject({ status: 'rejected', reason: new Error('unserialisable resource') });
+    expect(last).toMatchObject({ status: 'fulfilled', value: { accepted: 5 } });
+    expect((await store.getStats()).spans).toBe(10);
+    expect((await store.listTraces({ limit: 10 })).traces.map((trace) => trace.spanCount)).toEqual([5, 5]);
+    expect(await summaryOf(8)).toBeUndefined();
+  });
+
+  it('counts a span sent twice in one request once (traces seen for the first time)', async () => {
+    const spans = buildFallbackTrace(6);
+    expect(await store.ingestSpans([...spans, ...spans])).toMatchObject({ accepted: 5, duplicates: 5 });
+    expect((await summaryOf(6))?.usage).toMatchObject(EXPECTED_FALLBACK_USAGE);
+  });
+});
+
 describe('SqliteSpanStore byte cap', () => {
   it('evicts whole least recently written traces and keeps the newest', async () => {
     await store.close();
@@ -113,5 +146,25 @@ describe('SqliteSpanStore byte cap', () => {
     expect(remaining.length).toBeLessThan(40);
     expect(stats.spans).toBe(remaining.length * 5);
     expect(await store.getTrace(toTestId(1, 16))).toBeNull();
+  });
+
+  it('drops the model/provider values and facets of evicted traces, and keeps those still in use', async () => {
+    await store.close();
+    store = SqliteSpanStore.open({ path: dir, maxBytes: 60_000 });
+    const filler = 'z'.repeat(2_000);
+    for (let trace = 1; trace <= 30; trace++) {
+      const model = trace <= 3 ? `old-model-${trace}` : 'kept-model';
+      await store.ingestSpans([buildSpan({ trace, span: 1, attributes: { 'gen_ai.request.model': model, 'gen_ai.provider.name': 'p', 'gen_ai.input.messages': filler } })]);
+    }
+    expect((await store.getFacets()).models).toEqual(['kept-model']);
+    expect((await store.listTraces({ model: 'old-model-1' })).traces).toEqual([]);
+    expect((await store.listTraces({ model: 'kept-model', limit: 200 })).traces.length).toBe((await store.listTraces({ limit: 200 })).traces.length);
+    const db = new DatabaseSync(join(dir, 'hopscope.db'), { readOnly: true });
+    try {
+      const orphans = db.prepare('SELECT count(*) AS n FROM trace_values v WHERE NOT EXISTS (SELECT 1 FROM traces t WHERE t.trace_id = v.trace_id)').get();
+      expect(orphans).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
   });
 });

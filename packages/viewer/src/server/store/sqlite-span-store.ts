@@ -68,6 +68,7 @@ export class SqliteSpanStore implements SpanStore {
   private readonly signalIngest: SqliteSignalIngest;
   private readonly reader: SqliteTraceReader;
   private readonly deleteStatements: StatementSync[];
+  private readonly deleteTraceValues: StatementSync;
   private checkpointer: SqliteCheckpointer | null = null;
   private pending: PendingSpans[] = [];
   private flushScheduled = false;
@@ -89,10 +90,15 @@ export class SqliteSpanStore implements SpanStore {
       'DELETE FROM big_values WHERE trace_id = ?1',
       'DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_docs WHERE trace_id = ?1)',
       'DELETE FROM search_docs WHERE trace_id = ?1',
-      'DELETE FROM trace_values WHERE trace_id = ?1',
       'DELETE FROM logs WHERE trace_id = ?1',
       'DELETE FROM traces WHERE trace_id = ?1',
     ].map((sql) => db.prepare(sql));
+    // By primary key: the trace row lists its models, providers and operations; services are few (facets).
+    this.deleteTraceValues = db.prepare(`DELETE FROM trace_values WHERE trace_id = ?1 AND (
+      (kind = 'model' AND value IN (SELECT value FROM json_each(?2)))
+      OR (kind = 'provider' AND value IN (SELECT value FROM json_each(?3)))
+      OR (kind = 'operation' AND value IN (SELECT value FROM json_each(?4)))
+      OR (kind = 'service' AND value IN (SELECT value FROM facets WHERE kind = 'service')))`);
     const totals = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq, COALESCE(SUM(span_count), 0) AS spans, COALESCE(SUM(bytes), 0) AS bytes FROM traces').get() as { seq: number; spans: number; bytes: number };
     const logBytes = (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs').get() as { bytes: number }).bytes;
     this.seq = totals.seq;
@@ -221,15 +227,16 @@ export class SqliteSpanStore implements SpanStore {
   private evictOverCap(keep: ReadonlySet<string>): void {
     if (this.totalBytes <= this.maxBytes) return;
     const target = this.maxBytes * 0.9;
-    const oldest = this.db.prepare('SELECT trace_id, span_count, bytes FROM traces ORDER BY seq LIMIT 256');
+    const oldest = this.db.prepare('SELECT trace_id, span_count, bytes, models, providers, operations FROM traces ORDER BY seq LIMIT 256');
     const logBytes = this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs WHERE trace_id = ?');
     this.transaction(() => {
       while (this.totalBytes > target) {
-        const victims = (oldest.all() as { trace_id: string; span_count: number; bytes: number }[]).filter((row) => !keep.has(row.trace_id));
+        const victims = (oldest.all() as { trace_id: string; span_count: number; bytes: number; models: string; providers: string; operations: string }[]).filter((row) => !keep.has(row.trace_id));
         if (victims.length === 0) break;
         for (const victim of victims) {
           if (this.totalBytes <= target) break;
           const logs = (logBytes.get(victim.trace_id) as { bytes: number }).bytes;
+          this.deleteTraceValues.run(victim.trace_id, victim.models, victim.providers, victim.operations);
           for (const statement of this.deleteStatements) statement.run(victim.trace_id);
           this.totalBytes -= victim.bytes + logs;
           this.spanCount -= victim.span_count;
