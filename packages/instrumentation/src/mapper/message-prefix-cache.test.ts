@@ -24,13 +24,19 @@ describe('toJsonArrayWithPrefixCache', () => {
   it('renders only the new messages of a growing history, and nothing for the same history again', () => {
     const { fragmentOf, calls } = counting();
     const history: ModelMessage[] = [modelRequest([userPrompt('one')])];
+    // Seen once: nothing kept but the mark. Seen again: kept.
     expect(toJsonArrayWithPrefixCache(history, 'k', fragmentOf)).toBe(expected(history));
     expect(calls()).toBe(1);
+    expect(toJsonArrayWithPrefixCache([...history], 'k', fragmentOf)).toBe(expected(history));
+    expect(calls()).toBe(2);
     history.push(response('two'), modelRequest([userPrompt('three')]));
     expect(toJsonArrayWithPrefixCache([...history], 'k', fragmentOf)).toBe(expected(history));
-    expect(calls()).toBe(3);
+    expect(calls()).toBe(4);
     expect(toJsonArrayWithPrefixCache([...history], 'k', fragmentOf)).toBe(expected(history));
-    expect(calls()).toBe(3);
+    expect(calls()).toBe(4);
+    history.push(response('four'));
+    expect(toJsonArrayWithPrefixCache([...history], 'k', fragmentOf)).toBe(expected(history));
+    expect(calls()).toBe(5);
   });
 
   it('keeps renderings apart by key, handles empty fragments, an empty list and a shorter branch', () => {
@@ -66,6 +72,7 @@ describe('toJsonArrayWithPrefixCache', () => {
       { kind: 'response', parts: [toolCallPart('f', { x: 1 }, 'c1')], usage: requestUsage(), timestamp: new Date(0), finishReason: 'tool_call' },
       response('done'),
     ];
+    toJsonArrayWithPrefixCache(messages, 'k', fragmentOf);
     const before = toJsonArrayWithPrefixCache(messages, 'k', fragmentOf);
     mutations[name]!(messages);
     const grown = [...messages, modelRequest([userPrompt('next')])];
@@ -78,23 +85,26 @@ describe('toJsonArrayWithPrefixCache', () => {
   it('does not keep a conversation text longer than the limit', () => {
     const { fragmentOf, calls } = counting();
     const big = [modelRequest([userPrompt('x'.repeat(MAX_CACHED_PREFIX_CHARS / 2))]), modelRequest([userPrompt('y'.repeat(MAX_CACHED_PREFIX_CHARS / 2))])];
-    toJsonArrayWithPrefixCache(big, 'k', fragmentOf);
-    expect(toJsonArrayWithPrefixCache(big, 'k', fragmentOf)).toBe(expected(big));
-    expect(calls()).toBe(4);
+    for (let i = 0; i < 3; i++) expect(toJsonArrayWithPrefixCache(big, 'k', fragmentOf)).toBe(expected(big));
+    expect(calls()).toBe(6);
   });
 
   it('keeps a bounded number of renderings per conversation', () => {
     const history = [modelRequest([userPrompt('a')]), response('b')];
     const { fragmentOf, calls } = counting();
     toJsonArrayWithPrefixCache(history, 'k0', fragmentOf);
+    toJsonArrayWithPrefixCache(history, 'k0', fragmentOf);
+    expect(toJsonArrayWithPrefixCache(history, 'k0', fragmentOf)).toBe(expected(history));
+    expect(calls()).toBe(4);
     for (let i = 1; i <= 20; i++) toJsonArrayWithPrefixCache(history, `k${i}`, constant(String(i)));
     toJsonArrayWithPrefixCache(history, 'k0', fragmentOf);
-    expect(calls()).toBe(4);
+    expect(calls()).toBe(6);
   });
 
   it('stays right after a rendering that threw in the middle of an extension', () => {
     const { fragmentOf } = counting();
     const history: ModelMessage[] = [modelRequest([userPrompt('a')]), response('b')];
+    toJsonArrayWithPrefixCache(history, 'k', fragmentOf);
     toJsonArrayWithPrefixCache(history, 'k', fragmentOf);
     const grown = [...history, modelRequest([userPrompt('c')]), response('d')];
     let throws = true;

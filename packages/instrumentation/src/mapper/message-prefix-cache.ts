@@ -11,7 +11,8 @@
  *
  * The text is always one flat string (Array#join), never a rope that an exporter would have to
  * flatten later. Memory: one entry per (first message, rendering), living as long as the first
- * message (a WeakMap); texts longer than MAX_CACHED_PREFIX_CHARS are not kept.
+ * message (a WeakMap), filled the second time the conversation is seen; texts longer than
+ * MAX_CACHED_PREFIX_CHARS are not kept.
  */
 import type { ModelMessage } from '@hopscope/models';
 import { isMessageUnchanged, takeMessageFingerprint, type MessageFingerprint } from './message-json-cache.js';
@@ -108,8 +109,18 @@ export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], ke
     entry.text = text;
     return text;
   }
-  const kept: PrefixEntry = { messages: messages.slice(), fingerprints: k === 0 ? [] : entry!.fingerprints.slice(0, k), ends, text };
-  for (let i = k; i < messages.length; i++) kept.fingerprints.push(takeMessageFingerprint(messages[i]!));
+  // A conversation seen for the first time gets an empty entry: the fingerprints are taken when it
+  // comes back (a history sent once, such as a fresh copy per request, costs one map entry only).
+  const kept: PrefixEntry =
+    entry === undefined
+      ? { messages: [], fingerprints: [], ends: [], text: '' }
+      : { messages: messages.slice(0, k), fingerprints: entry.fingerprints.slice(0, k), ends, text };
+  if (entry !== undefined) {
+    for (let i = k; i < messages.length; i++) {
+      kept.messages.push(messages[i]!);
+      kept.fingerprints.push(takeMessageFingerprint(messages[i]!));
+    }
+  }
   if (byKey === undefined) {
     byKey = new Map();
     entries.set(first, byKey);
