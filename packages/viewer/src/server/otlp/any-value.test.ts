@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { OtlpDecodeError } from './otlp-decode-error.js';
 import { OTLP_MESSAGES } from './otlp-messages.js';
-import { parseAnyValue, toAttributeValue, toOtlpAnyValue } from './any-value.js';
+import { parseAnyValue, parseKeyValues, toAttributeValue, toOtlpAnyValue } from './any-value.js';
 import type { TaggedValue } from './normalized-types.js';
 
 const roundTripThroughProtobuf = (json: Record<string, unknown>): unknown => {
@@ -55,5 +57,45 @@ describe('parseAnyValue', () => {
     { json: 'plain', where: 'attr' },
   ])('says where a bad value is: $where', ({ json, where }) => {
     expect(() => parseAnyValue(json, 'attr')).toThrow(expect.objectContaining({ where }));
+  });
+});
+
+describe('parseKeyValues fast path', () => {
+  /** The reference: every item through parseAnyValue with its full where path. */
+  const reference = (list: unknown[]): Record<string, unknown> => {
+    const attributes: Record<string, unknown> = {};
+    list.forEach((item, index) => {
+      const { key, value } = item as { key?: unknown; value?: unknown };
+      if (key !== undefined && typeof key !== 'string') throw new OtlpDecodeError(`attributes[${index}].key`, 'expected a string');
+      attributes[(key as string | undefined) ?? ''] = parseAnyValue(value, `attributes[${index}].value`);
+    });
+    return attributes;
+  };
+  const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constantFrom('-0', '007', '9007199254740993', '1e3', 'NaN', '', null), fc.bigInt().map(String));
+  const value = fc.oneof(
+    fc.record({ stringValue: scalar }),
+    fc.record({ boolValue: scalar }),
+    fc.record({ intValue: scalar }),
+    fc.record({ doubleValue: scalar }),
+    fc.record({ stringValue: scalar, intValue: scalar }),
+    fc.constant({}),
+    fc.constant(null),
+    fc.record({ arrayValue: fc.record({ values: fc.array(fc.record({ intValue: scalar }), { maxLength: 2 }) }) }),
+  );
+
+  it('gives what parseAnyValue gives item by item, errors and their where included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ key: fc.oneof(fc.constantFrom('a', 'b'), fc.constant(undefined), fc.integer()), value }, { requiredKeys: [] }), { maxLength: 5 }), (list) => {
+        let expected: unknown;
+        try {
+          expected = reference(list);
+        } catch (error) {
+          expect(() => parseKeyValues(list, 'attributes')).toThrow(expect.objectContaining({ where: (error as OtlpDecodeError).where }));
+          return;
+        }
+        expect(parseKeyValues(list, 'attributes')).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -84,10 +84,42 @@ export function parseKeyValues(raw: unknown, where: string): TaggedAttributes {
   const list = parseArrayField(raw, where);
   const attributes: TaggedAttributes = {};
   for (let index = 0; index < list.length; index++) {
-    const [key, value] = parseKeyValue(list[index], `${where}[${index}]`, 0);
+    const item = list[index] as { key?: unknown; value?: unknown } | null;
+    if (typeof item === 'object' && item !== null && typeof item.key === 'string') {
+      const simple = toSimpleValue(item.value);
+      if (simple !== undefined) {
+        attributes[item.key] = simple;
+        continue;
+      }
+    }
+    const [key, value] = parseKeyValue(item, `${where}[${index}]`, 0);
     attributes[key] = value;
   }
   return attributes;
+}
+
+const SAFE_INT_TEXT = /^-?\d{1,15}$/;
+
+/**
+ * The common flat AnyValues (a string, a boolean, a small int, a non-integral double) read
+ * without building `where` paths; undefined for anything else, which parseAnyValue then reads
+ * (and reports) in full. Same precedence as parseAnyValue.
+ */
+function toSimpleValue(raw: unknown): TaggedValue | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const value = raw as Record<string, unknown>;
+  if (has(value, 'stringValue')) return typeof value.stringValue === 'string' ? value.stringValue : undefined;
+  if (has(value, 'boolValue')) return typeof value.boolValue === 'boolean' ? value.boolValue : undefined;
+  if (has(value, 'intValue')) {
+    const int = value.intValue;
+    if (typeof int === 'number') return Number.isSafeInteger(int) ? int : undefined;
+    return typeof int === 'string' && SAFE_INT_TEXT.test(int) ? Number(int) : undefined;
+  }
+  if (has(value, 'doubleValue')) {
+    const double = value.doubleValue;
+    return typeof double === 'number' && Number.isFinite(double) && !Number.isInteger(double) ? double : undefined;
+  }
+  return undefined;
 }
 
 /**
