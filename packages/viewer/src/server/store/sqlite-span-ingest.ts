@@ -71,8 +71,14 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   operations = excluded.operations,
   bytes = bytes + excluded.bytes`;
 
-/** SQLite's BINARY order (UTF-8 bytes), so the lists read as they did when built by ORDER BY value. */
-const compareUtf8 = (left: string, right: string): number => Buffer.compare(Buffer.from(left), Buffer.from(right));
+const SURROGATE_OR_ABOVE = /[\ud800-\uffff]/;
+
+/**
+ * SQLite's BINARY order (UTF-8 bytes), so the lists read as they did when built by ORDER BY
+ * value. UTF-16 code-unit order is the same below U+D800, which covers nearly every model name.
+ */
+const compareUtf8 = (left: string, right: string): number =>
+  SURROGATE_OR_ABOVE.test(left) || SURROGATE_OR_ABOVE.test(right) ? Buffer.compare(Buffer.from(left), Buffer.from(right)) : left < right ? -1 : left > right ? 1 : 0;
 
 function prepareSpan(span: NormalizedSpan): PreparedSpan {
   const facts = computeSpanFacts(span);
