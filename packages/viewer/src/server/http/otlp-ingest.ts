@@ -4,6 +4,7 @@ import { parseLogsRequest } from '../otlp/parse-logs-request.js';
 import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
 import { parseTraceProtobuf } from '../otlp/parse-trace-protobuf.js';
 import { parseTraceRequest } from '../otlp/parse-trace-request.js';
+import { TraceJsonParser } from '../otlp/trace-json-parser.js';
 import type { RejectedItem } from '../otlp/normalized-types.js';
 import type { IngestResult, SpanStore } from '../store/span-store.js';
 
@@ -41,15 +42,16 @@ export async function ingestOtlpRequest(store: SpanStore, signal: OtlpSignal, de
 
 /**
  * Decodes an export request body of `signal` and stores what is valid. Protobuf traces are
- * read straight from the wire (parseTraceProtobuf); everything else goes through
- * decodeOtlpBody and ingestOtlpRequest. Throws OtlpDecodeError for a bad body.
+ * read straight from the wire (parseTraceProtobuf), JSON traces on a worker thread
+ * (TraceJsonParser); logs and metrics go through decodeOtlpBody and ingestOtlpRequest.
+ * Throws OtlpDecodeError for a bad body.
  *
  * @example
  * const { result, rejected } = await ingestOtlpBody(store, 'traces', 'protobuf', body);
  */
 export async function ingestOtlpBody(store: SpanStore, signal: OtlpSignal, encoding: OtlpEncoding, body: Uint8Array): Promise<ExportOutcome> {
-  if (signal === 'traces' && encoding === 'protobuf') {
-    const { spans, rejected } = parseTraceProtobuf(body);
+  if (signal === 'traces') {
+    const { spans, rejected } = encoding === 'protobuf' ? parseTraceProtobuf(body) : await TraceJsonParser.shared().parse(body);
     return { result: await store.ingestSpans(spans), rejected };
   }
   return ingestOtlpRequest(store, signal, decodeOtlpBody(signal, encoding, body));

@@ -50,13 +50,14 @@ export class SqliteCheckpointer {
     this.walBytes = options.walBytes ?? 8 * 1024 * 1024;
     this.hardWalBytes = options.hardWalBytes ?? 256 * 1024 * 1024;
     this.worker = worker;
-    worker.unref();
     worker.on('message', (message: { error: string | null }) => {
       this.running = false;
       if (message.error !== null) this.fallBack();
     });
     worker.on('error', () => this.fallBack());
     worker.on('exit', () => this.fallBack());
+    // After the listeners: adding a 'message' listener refs the worker's port again.
+    worker.unref();
     db.exec('PRAGMA wal_autocheckpoint = 0');
   }
 
