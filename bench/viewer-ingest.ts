@@ -50,7 +50,13 @@ if (process.argv[2] === '--sender') {
         return;
       }
       const contentType = order.transport === 'json' ? 'application/json' : 'application/x-protobuf';
-      const response = await fetch(`${order.url}/v1/traces`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+      const post = (): Promise<Response> => fetch(`${order.url}/v1/traces`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+      // A kept-alive connection the viewer closed while idle (its event loop was busy with the
+      // baseline past the keep-alive timeout) fails at once: send again, as an exporter retries.
+      const response = await post().catch((error: unknown) => {
+        if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return post();
+        throw error;
+      });
       if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
     };
     process.send!({ ready: true });
@@ -120,6 +126,7 @@ if (process.argv[2] === '--sender') {
       };
       sender.on('message', onMessage);
       sender.once('error', reject);
+      sender.once('exit', (code) => reject(new Error(`sender process exited (code ${code}) while sending ${transport}`)));
       sender.send({ transport, first, count, url: viewer.url, grpcPort: viewer.grpcPort ?? 0 } satisfies SendOrder);
     });
 

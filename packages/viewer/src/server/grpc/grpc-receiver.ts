@@ -1,5 +1,6 @@
 import { Server, ServerCredentials, status, type ServiceDefinition, type sendUnaryData, type ServerUnaryCall } from '@grpc/grpc-js';
 import { encodeOtlpResponse } from '../otlp/otlp-codec.js';
+import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import type { IngestGate } from '../http/ingest-gate.js';
@@ -83,6 +84,7 @@ async function handleExport(options: GrpcReceiverOptions, signal: OtlpSignal, bo
     callback(null, Buffer.from(encodeOtlpResponse(signal, 'protobuf', outcome.rejected.length, toRejectionMessage(outcome.rejected)) as Uint8Array));
   } catch (error) {
     if (OtlpDecodeError.is(error)) callback({ code: status.INVALID_ARGUMENT, details: `Bad OTLP ${signal} request: ${error.message}` });
+    else if (IngestOverloadError.is(error)) callback({ code: status.UNAVAILABLE, details: `${error.message}; retry later` });
     else {
       console.error('[hopscope] gRPC export failed:', error);
       callback({ code: status.INTERNAL, details: 'Internal server error' });

@@ -2,9 +2,8 @@ import { decodeOtlpBody, type OtlpEncoding } from '../otlp/otlp-codec.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import { parseLogsRequest } from '../otlp/parse-logs-request.js';
 import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
-import { parseTraceProtobuf } from '../otlp/parse-trace-protobuf.js';
 import { parseTraceRequest } from '../otlp/parse-trace-request.js';
-import { TraceJsonParser } from '../otlp/trace-json-parser.js';
+import { TraceBodyPreparer } from '../otlp/trace-body-preparer.js';
 import type { RejectedItem } from '../otlp/normalized-types.js';
 import type { IngestResult, SpanStore } from '../store/span-store.js';
 
@@ -41,18 +40,19 @@ export async function ingestOtlpRequest(store: SpanStore, signal: OtlpSignal, de
 }
 
 /**
- * Decodes an export request body of `signal` and stores what is valid. Protobuf traces are
- * read straight from the wire (parseTraceProtobuf), JSON traces on a worker thread
- * (TraceJsonParser); logs and metrics go through decodeOtlpBody and ingestOtlpRequest.
- * Throws OtlpDecodeError for a bad body.
+ * Decodes an export request body of `signal` and stores what is valid. Trace bodies (protobuf
+ * read straight from the wire, or JSON) are parsed and their rows prepared on a worker thread
+ * (TraceBodyPreparer), so this thread only runs the SQL; logs and metrics go through
+ * decodeOtlpBody and ingestOtlpRequest. Throws OtlpDecodeError for a bad body,
+ * IngestOverloadError when the worker's queue is full.
  *
  * @example
  * const { result, rejected } = await ingestOtlpBody(store, 'traces', 'protobuf', body);
  */
 export async function ingestOtlpBody(store: SpanStore, signal: OtlpSignal, encoding: OtlpEncoding, body: Uint8Array): Promise<ExportOutcome> {
   if (signal === 'traces') {
-    const { spans, rejected } = encoding === 'protobuf' ? parseTraceProtobuf(body) : await TraceJsonParser.shared().parse(body);
-    return { result: await store.ingestSpans(spans), rejected };
+    const { batch, rejected } = await TraceBodyPreparer.shared().prepare(encoding, body);
+    return { result: await store.ingestPreparedSpans(batch), rejected };
   }
   return ingestOtlpRequest(store, signal, decodeOtlpBody(signal, encoding, body));
 }

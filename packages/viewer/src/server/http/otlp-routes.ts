@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { ACCEPTED_MEDIA_TYPES, encodeOtlpResponse, parseOtlpContentType } from '../otlp/otlp-codec.js';
+import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
 import type { SpanStore } from '../store/span-store.js';
@@ -55,6 +56,7 @@ async function handleExport(options: OtlpRoutesOptions, signal: OtlpSignal, requ
       outcome = await ingestOtlpBody(options.store, signal, encoding, body);
     } catch (error) {
       if (OtlpDecodeError.is(error)) throw new HttpError(400, `Bad OTLP ${signal} request: ${error.message}`, { where: error.where });
+      if (IngestOverloadError.is(error)) throw new HttpError(503, `${error.message}; retry later`, { headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) } });
       throw error;
     }
     if (outcome.result.changedTraceIds.length > 0) options.onIngest(outcome.result.changedTraceIds);

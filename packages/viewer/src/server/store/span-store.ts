@@ -1,5 +1,6 @@
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetric, NormalizedSpan } from '../otlp/normalized-types.js';
+import type { PreparedSpanBatch } from './prepared-span.js';
 
 /** At most this many span ids per `getSpans` call (and per `/api/traces/:id/spans?ids=` request). */
 export const MAX_SPAN_BATCH = 256;
@@ -43,6 +44,8 @@ export interface StoreStats {
  */
 export interface SpanStore {
   ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult>;
+  /** Spans already prepared for their rows (toPreparedSpanBatch, e.g. on the ingest worker thread): the store only writes them. */
+  ingestPreparedSpans(batch: PreparedSpanBatch): Promise<IngestResult>;
   ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult>;
   ingestMetrics(metrics: readonly NormalizedMetric[]): Promise<IngestResult>;
   listTraces(query: TraceListQuery): Promise<TraceListResponse>;

@@ -23,7 +23,13 @@ export class InternTable<T extends NormalizedResource | NormalizedScope> {
   idOf(value: T): number {
     const known = this.idsByObject.get(value);
     if (known !== undefined) return known;
-    const json = JSON.stringify(value);
+    const id = this.idOfJson(JSON.stringify(value));
+    this.idsByObject.set(value, id);
+    return id;
+  }
+
+  /** The row id of a value given as its JSON (as JSON.stringify writes it), inserting it when new. Call inside the ingest transaction. */
+  idOfJson(json: string): number {
     let id = this.idsByJson.get(json);
     if (id === undefined) {
       this.insert.run(json);
@@ -31,7 +37,6 @@ export class InternTable<T extends NormalizedResource | NormalizedScope> {
       if (this.idsByJson.size > 10_000) this.idsByJson.clear();
       this.idsByJson.set(json, id);
     }
-    this.idsByObject.set(value, id);
     return id;
   }
 

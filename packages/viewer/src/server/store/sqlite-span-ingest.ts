@@ -1,15 +1,10 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
-import { toMicros } from '../otlp/wire-read.js';
-import { computeSpanFacts, type SpanFacts } from './span-facts.js';
-import { toStoredSpanData } from './stored-span.js';
+import { toPreparedSpan, type PreparedSpan, type PreparedSpanBatch } from './prepared-span.js';
 import type { InternTable } from './sqlite-intern.js';
 import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
 import { computeUsageBelow, SqliteUsageMarks } from './sqlite-usage-marks.js';
 import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta } from './trace-delta.js';
-
-/** Row overhead counted per span beside its JSON, for the byte cap. */
-const ROW_OVERHEAD_BYTES = 160;
 
 /** The summary columns read back for traces that already have spans stored. */
 interface StoredTraceRow {
@@ -21,17 +16,6 @@ interface StoredTraceRow {
 }
 
 type ValueLists = Record<'model' | 'provider' | 'operation', string[]>;
-
-/** A span with everything its row needs, computed before any statement runs. */
-interface PreparedSpan {
-  readonly span: NormalizedSpan;
-  readonly facts: SpanFacts;
-  readonly json: string;
-  readonly bigValues: [string, string][];
-  readonly bytes: number;
-  readonly startUs: number;
-  readonly endUs: number;
-}
 
 const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
   has_usage, usage_below, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data`;
@@ -80,19 +64,10 @@ const SURROGATE_OR_ABOVE = /[\ud800-\uffff]/;
 const compareUtf8 = (left: string, right: string): number =>
   SURROGATE_OR_ABOVE.test(left) || SURROGATE_OR_ABOVE.test(right) ? Buffer.compare(Buffer.from(left), Buffer.from(right)) : left < right ? -1 : left > right ? 1 : 0;
 
-function prepareSpan(span: NormalizedSpan): PreparedSpan {
-  const facts = computeSpanFacts(span);
-  const { data, bigValues } = toStoredSpanData(span);
-  const json = JSON.stringify(data);
-  let bytes = json.length + ROW_OVERHEAD_BYTES;
-  for (const [, value] of bigValues) bytes += value.length;
-  return { span, facts, json, bigValues, bytes, startUs: toMicros(span.startTimeUnixNano), endUs: toMicros(span.endTimeUnixNano) };
-}
-
 function pushSpanRow(values: SqlValue[], prepared: PreparedSpan, resourceId: number, scopeId: number, usageBelow: 0 | 1): void {
-  const { span, facts } = prepared;
+  const { facts } = prepared;
   const usage = facts.usage;
-  values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, prepared.startUs, prepared.endUs, span.statusCode,
+  values.push(prepared.traceId, prepared.spanId, prepared.parentSpanId, prepared.name, prepared.kind, prepared.startUs, prepared.endUs, prepared.statusCode,
     resourceId, scopeId, usage ? 1 : 0, usageBelow, usage?.inputTokens ?? 0, usage?.outputTokens ?? 0,
     usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, prepared.bytes, prepared.json);
 }
@@ -106,7 +81,7 @@ function pushSpanRow(values: SqlValue[], prepared: PreparedSpan, resourceId: num
  */
 export function toSpanRowValues(span: NormalizedSpan, resourceId: number, scopeId: number, usageBelow: 0 | 1): SqlValue[] {
   const values: SqlValue[] = [];
-  pushSpanRow(values, prepareSpan(span), resourceId, scopeId, usageBelow);
+  pushSpanRow(values, toPreparedSpan(span, 0, 0), resourceId, scopeId, usageBelow);
   return values;
 }
 
@@ -135,6 +110,9 @@ export class SqliteSpanIngest {
   private readonly knownFacets = new Set<string>();
   private readonly resources: InternTable<NormalizedResource>;
   private readonly scopes: InternTable<NormalizedScope>;
+  /** Row ids of the current batch's resources and scopes, by their index in the batch. */
+  private resourceIds: number[] = [];
+  private scopeIds: number[] = [];
 
   constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
     this.db = db;
@@ -153,14 +131,15 @@ export class SqliteSpanIngest {
     this.insertSearch = new SqliteMultiInsert(db, { head: 'INSERT INTO search (rowid, content) VALUES', columns: 2, rowsPerStatement: 32 });
   }
 
-  /** Stores `spans` (duplicates ignored) and returns the per-trace deltas applied. */
-  ingest(spans: readonly NormalizedSpan[], seq: number): { deltas: TraceDelta[]; duplicates: number } {
+  /** Stores the batch's spans (duplicates ignored) and returns the per-trace deltas applied. */
+  ingest(batch: PreparedSpanBatch, seq: number): { deltas: TraceDelta[]; duplicates: number } {
+    this.resourceIds = batch.resources.map((json) => this.resources.idOfJson(json));
+    this.scopeIds = batch.scopes.map((json) => this.scopes.idOfJson(json));
     const byTrace = new Map<string, PreparedSpan[]>();
-    for (const span of spans) {
-      const prepared = prepareSpan(span);
-      const list = byTrace.get(span.traceId);
+    for (const prepared of batch.spans) {
+      const list = byTrace.get(prepared.traceId);
       if (list) list.push(prepared);
-      else byTrace.set(span.traceId, [prepared]);
+      else byTrace.set(prepared.traceId, [prepared]);
     }
     const stored = new Map<string, StoredTraceRow>();
     for (const row of this.selectTraces.all(JSON.stringify([...byTrace.keys()])) as unknown as StoredTraceRow[]) stored.set(row.trace_id, row);
@@ -177,7 +156,7 @@ export class SqliteSpanIngest {
       if (inserted && !stored.has(traceId)) continue;
       const delta = toEmptyTraceDelta(traceId);
       for (const prepared of list) {
-        if (this.insertRow(prepared, 0)) computeSpanIntoDelta(delta, toDeltaSpan(prepared), prepared.facts);
+        if (this.insertRow(prepared, 0)) computeSpanIntoDelta(delta, prepared, prepared.facts);
         else duplicates += 1;
       }
       if (delta.spanCount === 0) continue;
@@ -200,14 +179,14 @@ export class SqliteSpanIngest {
     let duplicates = 0;
     for (const [traceId, list] of fresh) {
       const seen = new Set<string>();
-      const unique = list.filter((prepared) => (seen.has(prepared.span.spanId) ? false : seen.add(prepared.span.spanId)));
+      const unique = list.filter((prepared) => (seen.has(prepared.spanId) ? false : seen.add(prepared.spanId)));
       duplicates += list.length - unique.length;
       const delta = toEmptyTraceDelta(traceId);
-      for (const prepared of unique) computeSpanIntoDelta(delta, toDeltaSpan(prepared), prepared.facts);
+      for (const prepared of unique) computeSpanIntoDelta(delta, prepared, prepared.facts);
       const below = delta.usageSpanCount > 0 ? computeUsageBelow(delta.newSpans) : new Set<string>();
       for (const span of delta.newSpans) if (span.usage && !below.has(span.spanId)) computeUsageIntoDelta(delta, span.usage, span.costUsd, 1);
       for (const prepared of unique) {
-        this.pushRow(values, prepared, below.has(prepared.span.spanId) ? 1 : 0);
+        this.pushRow(values, prepared, below.has(prepared.spanId) ? 1 : 0);
         if (prepared.bigValues.length > 0) withBigValues.push(prepared);
       }
       deltas.push(delta);
@@ -225,7 +204,7 @@ export class SqliteSpanIngest {
   }
 
   private pushRow(values: SqlValue[], prepared: PreparedSpan, usageBelow: 0 | 1): void {
-    pushSpanRow(values, prepared, this.resources.idOf(prepared.span.resource), this.scopes.idOf(prepared.span.scope), usageBelow);
+    pushSpanRow(values, prepared, this.resourceIds[prepared.resource]!, this.scopeIds[prepared.scope]!, usageBelow);
   }
 
   /** Inserts one span row; false when it was already stored. */
@@ -238,7 +217,7 @@ export class SqliteSpanIngest {
   }
 
   private insertBigValues(prepared: PreparedSpan): void {
-    for (const [key, value] of prepared.bigValues) this.insertBigValue.run(prepared.span.traceId, prepared.span.spanId, key, value);
+    for (const [key, value] of prepared.bigValues) this.insertBigValue.run(prepared.traceId, prepared.spanId, key, value);
   }
 
   /** Upserts the trace rows, their model/provider/operation values, facets and search documents. */
@@ -303,15 +282,3 @@ export class SqliteSpanIngest {
   }
 }
 
-const toDeltaSpan = (prepared: PreparedSpan) => ({
-  traceId: prepared.span.traceId,
-  spanId: prepared.span.spanId,
-  parentSpanId: prepared.span.parentSpanId,
-  name: prepared.span.name,
-  statusCode: prepared.span.statusCode,
-  startUs: prepared.startUs,
-  endUs: prepared.endUs,
-  startNs: prepared.span.startTimeUnixNano,
-  endNs: prepared.span.endTimeUnixNano,
-  bytes: prepared.bytes,
-});

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
+import { toPreparedSpanBatch, type PreparedSpanBatch } from './prepared-span.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { InternTable } from './sqlite-intern.js';
@@ -23,7 +24,7 @@ export interface SqliteSpanStoreOptions {
 
 /** One ingestSpans call waiting for the next group commit. */
 interface PendingSpans {
-  readonly spans: readonly NormalizedSpan[];
+  readonly batch: PreparedSpanBatch;
   readonly resolve: (result: IngestResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -153,9 +154,21 @@ export class SqliteSpanStore implements SpanStore {
    */
   ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult> {
     if (spans.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, changedTraceIds: [] });
+    let batch: PreparedSpanBatch;
+    try {
+      batch = toPreparedSpanBatch(spans);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return this.ingestPreparedSpans(batch);
+  }
+
+  /** As ingestSpans, for spans already prepared (on the ingest worker thread): only SQL runs here. */
+  ingestPreparedSpans(batch: PreparedSpanBatch): Promise<IngestResult> {
+    if (batch.spans.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, changedTraceIds: [] });
     if (this.closed) return Promise.reject(new Error('SqliteSpanStore is closed'));
     return new Promise<IngestResult>((resolve, reject) => {
-      this.pending.push({ spans, resolve, reject });
+      this.pending.push({ batch, resolve, reject });
       if (!this.flushScheduled) {
         this.flushScheduled = true;
         setImmediate(() => this.flushSpans());
@@ -176,7 +189,7 @@ export class SqliteSpanStore implements SpanStore {
           const seq = ++this.seq;
           this.db.exec('SAVEPOINT ingest_batch');
           try {
-            const { deltas, duplicates } = this.spanIngest.ingest(item.spans, seq);
+            const { deltas, duplicates } = this.spanIngest.ingest(item.batch, seq);
             this.db.exec('RELEASE ingest_batch');
             const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
             const bytes = deltas.reduce((sum, delta) => sum + delta.bytes, 0);
