@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { calcPrice, waitForUpdate, type ModelInfo, type Provider, type Usage } from '@pydantic/genai-prices';
+import { calcPrice, waitForUpdate, type ModelInfo, type Provider } from '@pydantic/genai-prices';
 import { requestUsage, type RequestUsage } from '@hopscope/models';
 import { computePlannedCost, selectModelPrice, toPricePlan } from './cost-plan.js';
+import { toPriceUsage } from './cost.js';
 
-function toPackageUsage(usage: RequestUsage): Usage {
-  return {
-    input_tokens: usage.inputTokens,
-    output_tokens: usage.outputTokens,
-    cache_write_tokens: usage.cacheWriteTokens,
-    cache_read_tokens: usage.cacheReadTokens,
-    input_audio_tokens: usage.inputAudioTokens,
-    cache_audio_read_tokens: usage.cacheAudioReadTokens,
-    output_audio_tokens: usage.outputAudioTokens,
-  };
-}
 
 function packageTotal(provider: Provider, model: ModelInfo, usage: RequestUsage, timestamp: Date): number | 'rejected' | null {
   try {
-    const price = calcPrice(toPackageUsage(usage), model.id, { provider: { ...provider, models: [model] }, timestamp });
+    const price = calcPrice(toPriceUsage(usage), model.id, { provider: { ...provider, models: [model] }, timestamp });
     return price === null ? null : Number(price.total_price);
   } catch {
     return 'rejected';

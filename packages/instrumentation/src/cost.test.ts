@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { calcPrice, type Usage } from '@pydantic/genai-prices';
+import { calcPrice } from '@pydantic/genai-prices';
 import { requestUsage } from '@hopscope/models';
-import { computeCostSum, computeResponseCost } from './cost.js';
+import { computeCostSum, computeResponseCost, toPriceUsage } from './cost.js';
 
 const specUsage = requestUsage({
   inputTokens: 100,
@@ -79,7 +79,7 @@ describe('computeResponseCost, the remembered arithmetic', () => {
         for (const usage of [...usages, ...usages]) {
           let expected: number | undefined;
           try {
-            const price = calcPrice(toPackageUsage(usage), modelName, { providerId: providerName, timestamp });
+            const price = calcPrice(toPriceUsage(usage), modelName, { providerId: providerName, timestamp });
             expected = price ? Number(price.total_price) : undefined;
           } catch {
             expected = undefined;
@@ -91,14 +91,3 @@ describe('computeResponseCost, the remembered arithmetic', () => {
   });
 });
 
-function toPackageUsage(usage: ReturnType<typeof requestUsage>): Usage {
-  return {
-    input_tokens: usage.inputTokens,
-    output_tokens: usage.outputTokens,
-    cache_write_tokens: usage.cacheWriteTokens,
-    cache_read_tokens: usage.cacheReadTokens,
-    input_audio_tokens: usage.inputAudioTokens,
-    cache_audio_read_tokens: usage.cacheAudioReadTokens,
-    output_audio_tokens: usage.outputAudioTokens,
-  };
-}

@@ -79,7 +79,11 @@ function priceOf(usage: RequestUsage, modelName: string, response: PricedRespons
 /** What pricing needs of a response. */
 export type PricedResponse = Pick<ModelResponse, 'usage' | 'modelName' | 'providerName' | 'providerUrl' | 'timestamp'>;
 
-function toPriceUsage(usage: RequestUsage): Usage {
+/**
+ * Our usage in @pydantic/genai-prices' field names.
+ * @example toPriceUsage(requestUsage({ inputTokens: 10 })).input_tokens === 10
+ */
+export function toPriceUsage(usage: RequestUsage): Usage {
   return {
     input_tokens: usage.inputTokens,
     output_tokens: usage.outputTokens,
