@@ -3,6 +3,7 @@ import { encodeOtlpResponse } from '../otlp/otlp-codec.js';
 import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
+import type { TraceBodyPreparer } from '../otlp/trace-body-preparer.js';
 import type { IngestGate } from '../http/ingest-gate.js';
 import { ingestOtlpBody, toRejectionMessage } from '../http/otlp-ingest.js';
 import type { SpanStore } from '../store/span-store.js';
@@ -36,6 +37,8 @@ export interface GrpcReceiverOptions {
   readonly port: number;
   readonly maxRequestBytes: number;
   readonly onIngest: (traceIds: readonly string[]) => void;
+  /** Where trace bodies are parsed and prepared (default: the process-wide worker). */
+  readonly preparer?: TraceBodyPreparer;
 }
 
 /** A running OTLP/gRPC receiver. */
@@ -79,7 +82,7 @@ async function handleExport(options: GrpcReceiverOptions, signal: OtlpSignal, bo
   const release = options.gate.tryEnter(body.length);
   if (release === null) return callback({ code: status.UNAVAILABLE, details: 'Ingest queue is full; retry later' });
   try {
-    const outcome = await ingestOtlpBody(options.store, signal, 'protobuf', body);
+    const outcome = await ingestOtlpBody(options.store, signal, 'protobuf', body, options.preparer);
     if (outcome.result.changedTraceIds.length > 0) options.onIngest(outcome.result.changedTraceIds);
     callback(null, Buffer.from(encodeOtlpResponse(signal, 'protobuf', outcome.rejected.length, toRejectionMessage(outcome.rejected)) as Uint8Array));
   } catch (error) {

@@ -49,9 +49,9 @@ export async function ingestOtlpRequest(store: SpanStore, signal: OtlpSignal, de
  * @example
  * const { result, rejected } = await ingestOtlpBody(store, 'traces', 'protobuf', body);
  */
-export async function ingestOtlpBody(store: SpanStore, signal: OtlpSignal, encoding: OtlpEncoding, body: Uint8Array): Promise<ExportOutcome> {
+export async function ingestOtlpBody(store: SpanStore, signal: OtlpSignal, encoding: OtlpEncoding, body: Uint8Array, preparer = TraceBodyPreparer.shared()): Promise<ExportOutcome> {
   if (signal === 'traces') {
-    const { batch, rejected } = await TraceBodyPreparer.shared().prepare(encoding, body);
+    const { batch, rejected } = await preparer.prepare(encoding, body);
     return { result: await store.ingestPreparedSpans(batch), rejected };
   }
   return ingestOtlpRequest(store, signal, decodeOtlpBody(signal, encoding, body));

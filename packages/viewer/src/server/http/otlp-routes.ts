@@ -3,6 +3,7 @@ import { ACCEPTED_MEDIA_TYPES, encodeOtlpResponse, parseOtlpContentType } from '
 import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
 import { OtlpDecodeError } from '../otlp/otlp-decode-error.js';
 import type { OtlpSignal } from '../otlp/otlp-messages.js';
+import type { TraceBodyPreparer } from '../otlp/trace-body-preparer.js';
 import type { SpanStore } from '../store/span-store.js';
 import { HttpError } from './http-error.js';
 import type { IngestGate } from './ingest-gate.js';
@@ -15,6 +16,8 @@ export interface OtlpRoutesOptions {
   readonly gate: IngestGate;
   readonly maxRequestBytes: number;
   readonly onIngest: (traceIds: readonly string[]) => void;
+  /** Where trace bodies are parsed and prepared (default: the process-wide worker). */
+  readonly preparer?: TraceBodyPreparer;
 }
 
 const CONTENT_TYPE = { protobuf: 'application/x-protobuf', json: 'application/json' } as const;
@@ -53,7 +56,7 @@ async function handleExport(options: OtlpRoutesOptions, signal: OtlpSignal, requ
     const body = await readLimitedBody(request, options.maxRequestBytes);
     let outcome;
     try {
-      outcome = await ingestOtlpBody(options.store, signal, encoding, body);
+      outcome = await ingestOtlpBody(options.store, signal, encoding, body, options.preparer);
     } catch (error) {
       if (OtlpDecodeError.is(error)) throw new HttpError(400, `Bad OTLP ${signal} request: ${error.message}`, { where: error.where });
       if (IngestOverloadError.is(error)) throw new HttpError(503, `${error.message}; retry later`, { headers: { 'Retry-After': String(Math.ceil(error.retryAfterMs / 1000)) } });

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { toPreparedSpanBatch, type PreparedSpanBatch } from '../store/prepared-span.js';
+import { fromPreparedSpanWire, toPreparedSpanBatch, type PreparedSpanBatch, type PreparedSpanWire } from '../store/prepared-span.js';
 import type { RejectedItem } from './normalized-types.js';
 import { decodeOtlpBody } from './otlp-codec.js';
 import { OtlpDecodeError } from './otlp-decode-error.js';
@@ -30,7 +30,8 @@ export function parseTraceBody(encoding: TraceBodyEncoding, body: Uint8Array): P
 
 interface WorkerAnswer {
   readonly id: number;
-  readonly prepared?: PreparedTraceRequest;
+  readonly wire?: PreparedSpanWire;
+  readonly rejected?: RejectedItem[];
   readonly decodeError?: { readonly where: string; readonly problem: string };
   readonly internal?: string;
 }
@@ -177,7 +178,7 @@ export class TraceBodyPreparer {
   private settle(answer: WorkerAnswer): void {
     const pending = this.take(answer.id);
     if (!pending) return;
-    if (answer.prepared) pending.resolve(answer.prepared);
+    if (answer.wire) pending.resolve({ batch: fromPreparedSpanWire(answer.wire), rejected: answer.rejected ?? [] });
     else if (answer.decodeError) pending.reject(new OtlpDecodeError(answer.decodeError.where, answer.decodeError.problem));
     else pending.reject(new Error(`Trace prepare worker failed: ${answer.internal ?? 'unknown error'}`));
   }
