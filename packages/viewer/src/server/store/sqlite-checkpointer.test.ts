@@ -34,6 +34,28 @@ describe('SqliteCheckpointer', () => {
     }
   });
 
+  it('cuts the WAL file back once the writer has checkpointed past hardWalBytes, so it does not checkpoint on every commit after', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hopscope-checkpoint-'));
+    const file = join(dir, 'x.db');
+    const db = new DatabaseSync(file);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; CREATE TABLE t (v TEXT)');
+    // walBytes out of reach: only the writer's own checkpoint past hardWalBytes runs.
+    const checkpointer = SqliteCheckpointer.start(db, file, { walBytes: 1024 * 1024 * 1024, hardWalBytes: 1024 * 1024 })!;
+    try {
+      const insert = db.prepare('INSERT INTO t VALUES (?)');
+      for (let index = 0; index < 400; index++) insert.run('x'.repeat(4000));
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(1024 * 1024);
+      checkpointer.afterCommit();
+      insert.run('after the checkpoint');
+      expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(1024 * 1024 / 4);
+    } finally {
+      void checkpointer.close().finally(() => {
+        db.close();
+        rmSync(dir, { recursive: true, force: true });
+      });
+    }
+  });
+
   it('is not started for an in-memory database', () => {
     const db = new DatabaseSync(':memory:');
     expect(SqliteCheckpointer.start(db, ':memory:')).toBeNull();

@@ -59,6 +59,9 @@ export class SqliteCheckpointer {
     // After the listeners: adding a 'message' listener refs the worker's port again.
     worker.unref();
     db.exec('PRAGMA wal_autocheckpoint = 0');
+    // A WAL that restarts after a complete checkpoint is cut back to this size; without it the
+    // file keeps its largest size, and past hardWalBytes the writer would checkpoint on every commit.
+    db.exec(`PRAGMA journal_size_limit = ${Math.floor(this.hardWalBytes / 4)}`);
   }
 
   /** Starts the worker for the database `file` (null for ':memory:', which has no WAL). */
