@@ -49,7 +49,7 @@ function buildModel(target: ModelTarget): Model {
  * OpenAI Responses or Anthropic Messages, and `gateway/<upstream>:model`), wrapped by the
  * installed model wrapper. A model instance is returned unchanged.
  * @example
- * const model = inferModel('anthropic:claude-sonnet-4-5');
+ * const model = inferModel('anthropic:claude-sonnet-4-6');
  * const local = inferModel('ollama:llama3.2', { baseUrl: 'http://127.0.0.1:11434/v1' });
  */
 export function inferModel(model: Model | string, options: InferModelOptions = {}): Model {

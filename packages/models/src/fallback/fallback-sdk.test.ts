@@ -33,9 +33,9 @@ const requestsFor = (name: string) => mock.requests.filter((r) => r.modelName ==
 
 function chain(primary: MockStep[], options: FallbackModelOptions = {}) {
   mock.script('gpt-4o', primary);
-  mock.setReply('claude-sonnet-4-5', { text: 'Four.', usage: { inputTokens: 12, outputTokens: 3 } });
+  mock.setReply('claude-sonnet-4-6', { text: 'Four.', usage: { inputTokens: 12, outputTokens: 3 } });
   const records: HopRecord[] = [];
-  const model = new FallbackModel(openai('gpt-4o'), anthropic('claude-sonnet-4-5'), { onHop: (r) => records.push(r), ...options });
+  const model = new FallbackModel(openai('gpt-4o'), anthropic('claude-sonnet-4-6'), { onHop: (r) => records.push(r), ...options });
   return { model, records };
 }
 
@@ -51,7 +51,7 @@ describe('FallbackModel over the real SDKs', () => {
     expect(response.parts).toEqual([{ partKind: 'text', content: 'Four.' }]);
     expect(response.providerName).toBe('anthropic');
     expect(requestsFor('gpt-4o')).toBe(1);
-    expect(requestsFor('claude-sonnet-4-5')).toBe(1);
+    expect(requestsFor('claude-sonnet-4-6')).toBe(1);
     expect(records[0]!.error).toBeInstanceOf(errorClass);
     expect(records.map((r) => [r.provider, r.outcome, r.baseUrl])).toEqual([
       ['openai', 'error', mock.baseUrl('openai')],
@@ -60,16 +60,16 @@ describe('FallbackModel over the real SDKs', () => {
   });
 
   it('falls back from an overloaded (529) Anthropic primary to OpenAI', async () => {
-    mock.script('claude-sonnet-4-5', [{ fail: { status: 529 } }]);
-    const model = new FallbackModel(anthropic('claude-sonnet-4-5'), openai('gpt-4o'));
+    mock.script('claude-sonnet-4-6', [{ fail: { status: 529 } }]);
+    const model = new FallbackModel(anthropic('claude-sonnet-4-6'), openai('gpt-4o'));
     expect((await model.request(messages)).providerName).toBe('openai');
-    expect(requestsFor('claude-sonnet-4-5')).toBe(1);
+    expect(requestsFor('claude-sonnet-4-6')).toBe(1);
   });
 
   it('lets a 401 propagate when only transient categories are named', async () => {
     const { model } = chain([{ fail: { status: 401 } }], { fallbackOn: isCategory(...TRANSIENT_CATEGORIES) });
     await expect(model.request(messages)).rejects.toBeInstanceOf(ModelAuthError);
-    expect(requestsFor('claude-sonnet-4-5')).toBe(0);
+    expect(requestsFor('claude-sonnet-4-6')).toBe(0);
   });
 
   it('moves on when the primary hangs past the per-hop deadline', async () => {
@@ -92,10 +92,10 @@ describe('FallbackModel over the real SDKs', () => {
   });
 
   it('retries the last member by its Retry-After when no other hop is left', async () => {
-    mock.script('claude-sonnet-4-5', [{ fail: { status: 503, headers: { 'retry-after-ms': '5' } } }]);
+    mock.script('claude-sonnet-4-6', [{ fail: { status: 503, headers: { 'retry-after-ms': '5' } } }]);
     const { model } = chain([{ fail: { status: 500 } }], { cooldown: false });
     expect((await model.request(messages)).providerName).toBe('anthropic');
-    expect(requestsFor('claude-sonnet-4-5')).toBe(2);
+    expect(requestsFor('claude-sonnet-4-6')).toBe(2);
   });
 
   it('never switches after output started: a reset mid-stream surfaces FallbackStreamError naming the hop', async () => {
@@ -104,7 +104,7 @@ describe('FallbackModel over the real SDKs', () => {
     const failure = await stream.finalResponse().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(FallbackStreamError);
     expect((failure as FallbackStreamError).hop).toMatchObject({ modelName: 'gpt-4o', index: 0, outcome: 'error' });
-    expect(requestsFor('claude-sonnet-4-5')).toBe(0);
+    expect(requestsFor('claude-sonnet-4-6')).toBe(0);
   });
 
   it('charges every hop that consumed tokens: a rejected answer plus the winner', async () => {
@@ -125,7 +125,7 @@ describe('FallbackModel over the real SDKs', () => {
     expect(response.usage).toMatchObject({ inputTokens: 12, outputTokens: 3 });
     expect(records.map((r) => [r.modelName, r.outcome, r.winner])).toEqual([
       ['gpt-4o', 'error', false],
-      ['claude-sonnet-4-5', 'ok', true],
+      ['claude-sonnet-4-6', 'ok', true],
     ]);
   });
 
@@ -133,7 +133,7 @@ describe('FallbackModel over the real SDKs', () => {
     mock.setLatency('gpt-4o', 100);
     const limited = limitModelConcurrency(openai('gpt-4o'), { maxRunning: 1, maxQueued: 0 });
     const records: HopRecord[] = [];
-    const model = new FallbackModel(limited, anthropic('claude-sonnet-4-5'), { onHop: (r) => records.push(r) });
+    const model = new FallbackModel(limited, anthropic('claude-sonnet-4-6'), { onHop: (r) => records.push(r) });
     const [first, second] = await Promise.all([model.request(messages), model.request(messages)]);
     expect([first.providerName, second.providerName].sort()).toEqual(['anthropic', 'openai']);
     expect(records.some((r) => r.error instanceof ConcurrencyLimitExceededError)).toBe(true);
@@ -149,8 +149,8 @@ describe('FallbackModel over the real SDKs', () => {
     const uninstall = installModelHooks({ wrapModel: (m) => new Tagged(m) });
     try {
       mock.script('gpt-4o', [{ fail: { status: 503 } }]);
-      const model = new FallbackModel('openai:gpt-4o', 'anthropic:claude-sonnet-4-5');
-      expect(model.modelName).toBe('fallback:gpt-4o,claude-sonnet-4-5');
+      const model = new FallbackModel('openai:gpt-4o', 'anthropic:claude-sonnet-4-6');
+      expect(model.modelName).toBe('fallback:gpt-4o,claude-sonnet-4-6');
       expect(model.system).toBe('fallback:openai,anthropic');
       expect(model.baseUrl).toBe(mock.baseUrl('openai'));
       for (const member of model.models) {

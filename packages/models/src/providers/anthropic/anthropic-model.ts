@@ -40,7 +40,7 @@ function createAnthropicClient(options: AnthropicModelOptions): Anthropic {
 /**
  * A model behind Anthropic's Messages API.
  * @example
- * const model = new AnthropicModel('claude-sonnet-4-5', { apiKey: process.env.ANTHROPIC_API_KEY });
+ * const model = new AnthropicModel('claude-sonnet-4-6', { apiKey: process.env.ANTHROPIC_API_KEY });
  * const response = await model.request([modelRequest([userPrompt('Hello')])], { maxTokens: 512 });
  */
 export class AnthropicModel extends ProviderModel<Anthropic> {

@@ -36,7 +36,7 @@ export function convertToAnthropicTool(tool: ToolDefinition): Tool {
 /**
  * The full Messages body. Anthropic has no seed, penalties or logit bias, so those settings are
  * not sent; `parallelToolCalls: false` becomes `disable_parallel_tool_use`; `extraBody` wins.
- * @example convertToAnthropicBody({ modelName: 'claude-sonnet-4-5', messages, settings: { maxTokens: 1024 }, parameters, stream: false })
+ * @example convertToAnthropicBody({ modelName: 'claude-sonnet-4-6', messages, settings: { maxTokens: 1024 }, parameters, stream: false })
  */
 export function convertToAnthropicBody(input: { modelName: string; messages: readonly ModelMessage[]; settings: ModelSettings | undefined; parameters: ModelRequestParameters; stream: boolean }): Record<string, unknown> {
   const s = input.settings ?? {};

@@ -83,7 +83,7 @@ export function parseAnthropicContentBlock(block: ContentBlock): ModelResponsePa
 
 /**
  * A `message` object as our response; throws `ModelAPIError` (invalid_response) when the body is not one.
- * @example parseAnthropicResponse(message, { modelName: 'claude-sonnet-4-5', providerName: 'anthropic', providerUrl: 'https://api.anthropic.com' })
+ * @example parseAnthropicResponse(message, { modelName: 'claude-sonnet-4-6', providerName: 'anthropic', providerUrl: 'https://api.anthropic.com' })
  */
 export function parseAnthropicResponse(body: unknown, context: ResponseContext): ModelResponse {
   if (!isJsonObject(body) || !Array.isArray(body['content'])) throw toInvalidResponseError(context, body, 'expected a message object');

@@ -27,7 +27,7 @@ export function computeSupportedPrefixes(): string[] {
  * Splits `provider:model` at the first colon (the model name keeps any later colons, e.g.
  * `ollama:llama3.2:3b`). A bare name is matched the way pydantic-ai does: `gpt-*` and `o<digit>*`
  * are OpenAI, `claude-*` Anthropic, `gemini-*` Google; anything else is a UserError.
- * @example parseModelString('anthropic:claude-sonnet-4-5') // { prefix: 'anthropic', modelName: 'claude-sonnet-4-5' }
+ * @example parseModelString('anthropic:claude-sonnet-4-6') // { prefix: 'anthropic', modelName: 'claude-sonnet-4-6' }
  */
 export function parseModelString(model: string): { prefix: string; modelName: string } {
   const trimmed = model.trim();
