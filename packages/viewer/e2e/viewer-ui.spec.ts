@@ -28,7 +28,7 @@ describe('trace list', () => {
     const table = page.getByRole('table', { name: 'Traces' });
     await table.getByRole('link', { name: 'invoke_agent support' }).first().waitFor();
     const fallbackRow = table.getByRole('row').filter({ hasText: 'claude-sonnet, gemini-flash, gpt-4o' });
-    expect(await fallbackRow.getByText('fallback · 2 failed').count()).toBe(1);
+    expect(await fallbackRow.getByText('fallback · 2 not answered').count()).toBe(1);
     const unpriced = table.getByRole('row').filter({ hasText: 'claude-3-5-sonnet' });
     expect(await unpriced.getByRole('cell', { name: 'unknown' }).count()).toBe(1);
     expect(await unpriced.getByRole('cell', { name: '50 / 5' }).count()).toBe(1);
@@ -39,7 +39,7 @@ describe('trace list', () => {
     const table = page.getByRole('table', { name: 'Traces' });
     await table.getByRole('link', { name: 'chat fallback:gpt-4o,claude-sonnet' }).waitFor();
     const rows = table.getByRole('row').filter({ has: page.getByRole('checkbox') });
-    await eventually(async () => expect(await rows.count()).toBe(await rows.filter({ hasText: /fallback · \d+ failed/ }).count()));
+    await eventually(async () => expect(await rows.count()).toBe(await rows.filter({ hasText: /fallback · \d+ not answered/ }).count()));
     expect(await rows.filter({ hasText: 'legacy-sdk' }).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Fallback' }).inputValue()).toBe('true');
   });

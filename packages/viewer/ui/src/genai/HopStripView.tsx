@@ -49,7 +49,7 @@ export function HopStripView({ strip, onSelectSpan }: { readonly strip: HopStrip
       </ol>
       {strip.instrumented ? (
         <p className="hop-waste" aria-label="Wasted by failed hops">
-          Failed hops: {strip.wasted.failedHops} · wasted {toTokenText(strip.wasted.tokens)} tokens · {toCostText(strip.wasted.costUsd)}
+          Failed hops: {strip.wasted.failedHops}{strip.wasted.skippedHops > 0 ? ` · not tried: ${strip.wasted.skippedHops}` : ''} · wasted {toTokenText(strip.wasted.tokens)} tokens · {toCostText(strip.wasted.costUsd)}
         </p>
       ) : null}
     </section>

@@ -29,12 +29,12 @@ describe('computeHopStrip', () => {
       [1, 'p1', 'm1', 'rejected', null, false],
       [2, 'p2', 'm2', 'ok', null, true],
     ]);
-    expect(strip?.wasted).toEqual({ tokens: 10, costUsd: 0.02, failedHops: 2 });
+    expect(strip?.wasted).toEqual({ tokens: 10, costUsd: 0.02, failedHops: 2, skippedHops: 0 });
   });
 
   it('makes the wasted cost unknown when a failed hop used tokens without a price', () => {
     const children = [hop(0, 'rejected', { 'hopscope.hop.winner': false, 'gen_ai.usage.input_tokens': 7 }), hop(1, 'ok', { 'hopscope.hop.winner': true })];
-    expect(computeHopStrip({ span: parent, children })?.wasted).toEqual({ tokens: 7, costUsd: null, failedHops: 1 });
+    expect(computeHopStrip({ span: parent, children })?.wasted).toEqual({ tokens: 7, costUsd: null, failedHops: 1, skippedHops: 0 });
   });
 
   it('takes the last ok hop as winner when no winner flag was recorded', () => {
@@ -55,14 +55,14 @@ describe('computeHopStrip', () => {
     const skipped = strip?.hops[0];
     expect(skipped).toMatchObject({ outcome: 'skipped', tried: false, durationMs: null, usage: null });
     expect(strip?.hops[1]).toMatchObject({ outcome: 'ok', tried: true, durationMs: 101 });
-    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 1 });
+    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 0, skippedHops: 1 });
   });
 
   it('ignores usage a skipped hop might carry, so it never counts as waste', () => {
     const children = [hop(0, 'skipped', { 'gen_ai.usage.input_tokens': 9, 'operation.cost': 0.5 }), hop(1, 'ok')];
     const strip = computeHopStrip({ span: parent, children });
     expect(strip?.hops[0]?.usage).toBeNull();
-    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 1 });
+    expect(strip?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 0, skippedHops: 1 });
   });
 
   it('keeps a tried hop without a price at an unknown cost (null), never $0', () => {

@@ -42,7 +42,7 @@ export interface HopStrip {
   readonly count: number;
   readonly hops: readonly HopView[];
   /** What the non-winning hops consumed; cost is null when one of them had tokens but no price. */
-  readonly wasted: { readonly tokens: number; readonly costUsd: number | null; readonly failedHops: number };
+  readonly wasted: { readonly tokens: number; readonly costUsd: number | null; readonly failedHops: number; readonly skippedHops: number };
 }
 
 const OUTCOMES: readonly HopOutcomeName[] = ['ok', 'error', 'rejected', 'skipped'];
@@ -76,15 +76,20 @@ function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
   let tokens = 0;
   let costUsd: number | null = 0;
   let failedHops = 0;
+  let skippedHops = 0;
   for (const hop of hops) {
     if (hop.winner) continue;
+    if (!hop.tried) {
+      skippedHops += 1;
+      continue;
+    }
     failedHops += 1;
     const hopTokens = (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
     tokens += hopTokens;
     if (hop.usage?.costUsd != null) costUsd = costUsd === null ? null : costUsd + hop.usage.costUsd;
     else if (hopTokens > 0) costUsd = null;
   }
-  return { tokens, costUsd, failedHops };
+  return { tokens, costUsd, failedHops, skippedHops };
 }
 
 function fallbackChain(span: SpanRecord): string[] | null {
@@ -129,7 +134,7 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
     usage: null,
     winner: !failed && winnerModel === model,
   }));
-  return { instrumented: false, count: hops.length, hops, wasted: { tokens: 0, costUsd: 0, failedHops: 0 } };
+  return { instrumented: false, count: hops.length, hops, wasted: { tokens: 0, costUsd: 0, failedHops: 0, skippedHops: 0 } };
 }
 
 /** Traces from before `hopscope.hop.winner` existed: the last `ok` hop is the winner. */

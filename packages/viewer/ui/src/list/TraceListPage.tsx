@@ -32,7 +32,7 @@ function TraceRow({ trace, checked, onCheck }: { trace: TraceSummary; checked: b
       </td>
       <td>{toCostText(usage.costUsd, usage.costPartial)}</td>
       <td>{trace.status}</td>
-      <td>{trace.hasFallback ? <span className="badge badge-fallback">fallback · {trace.failedHopCount} failed</span> : null}</td>
+      <td>{trace.hasFallback ? <span className="badge badge-fallback">fallback · {trace.failedHopCount} not answered</span> : null}</td>
     </tr>
   );
 }

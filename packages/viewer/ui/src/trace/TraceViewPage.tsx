@@ -108,7 +108,7 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
         <p className="muted">
           {summary.serviceName} · {toTimeText(summary.startTimeUnixNano)} · {toDurationText(summary.durationMs)} · {summary.spanCount.toLocaleString('en-US')} spans ·
           status {summary.status}
-          {summary.hasFallback ? ` · fallback (${summary.failedHopCount} failed hops)` : ''}
+          {summary.hasFallback ? ` · fallback (${summary.failedHopCount} hops did not answer)` : ''}
         </p>
         <UsageLine usage={summary.usage} label="Trace usage" />
       </header>
