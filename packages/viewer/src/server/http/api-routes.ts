@@ -8,6 +8,12 @@ import { parseHexIdParam, parseTraceListQuery } from './parse-api-query.js';
 const DEFAULT_SLICE_CHARS = 64 * 1024;
 const MAX_SLICE_CHARS = 4 * 1024 * 1024;
 
+/** `found`, or a 404 that names the trace (`where` is the request field that held the id). */
+function requireStored<T>(found: T | undefined | null, traceId: string, where: string): T {
+  if (found === undefined || found === null) throw new HttpError(404, `Trace ${traceId} is not stored`, { where });
+  return found;
+}
+
 /**
  * The JSON API of packages/viewer/src/shared/api-types.ts, plus /api/traces/:id/otlp (the trace
  * as OTLP/JSON) and /api/metrics (per-service metric summaries).
@@ -35,9 +41,7 @@ export function createApiRouter(options: { store: SpanStore; live: LiveHub }): R
 
   const loadTrace = async (value: unknown, name: string) => {
     const traceId = parseHexIdParam(value, 16, name);
-    const detail = await store.getTrace(traceId);
-    if (!detail) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: name });
-    return detail;
+    return requireStored(await store.getTrace(traceId), traceId, name);
   };
 
   router.get('/traces/:traceId', async (request, response) => {
@@ -46,9 +50,7 @@ export function createApiRouter(options: { store: SpanStore; live: LiveHub }): R
 
   router.get('/traces/:traceId/skeleton', async (request, response) => {
     const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
-    const skeleton = await store.getTraceSkeleton(traceId);
-    if (!skeleton) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: 'traceId' });
-    response.json(skeleton);
+    response.json(requireStored(await store.getTraceSkeleton(traceId), traceId, 'traceId'));
   });
 
   router.get('/traces/:traceId/spans', async (request, response) => {
@@ -64,16 +66,12 @@ export function createApiRouter(options: { store: SpanStore; live: LiveHub }): R
     const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
     const query = request.query.q ?? '';
     if (typeof query !== 'string') throw new HttpError(400, 'q must be given once', { where: 'q' });
-    const result = await store.searchSpans(traceId, query);
-    if (!result) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: 'traceId' });
-    response.json(result);
+    response.json(requireStored(await store.searchSpans(traceId, query), traceId, 'traceId'));
   });
 
   router.get('/traces/:traceId/otlp', async (request, response) => {
     const traceId = parseHexIdParam(request.params.traceId, 16, 'traceId');
-    const exported = await store.exportTrace(traceId);
-    if (!exported) throw new HttpError(404, `Trace ${traceId} is not stored`, { where: 'traceId' });
-    response.json(exported);
+    response.json(requireStored(await store.exportTrace(traceId), traceId, 'traceId'));
   });
 
   router.get('/traces/:traceId/spans/:spanId/attributes/:key', async (request, response) => {
