@@ -3,7 +3,7 @@
  * inside an InstrumentedModel or intercepted chat span never gets a second one, and a
  * FallbackModel member's request becomes a hop span instead of a chat span.
  */
-import { createContextKey, type Context } from '@opentelemetry/api';
+import { createContextKey, trace, type Context, type Span } from '@opentelemetry/api';
 import { unwrapModel, type Model, type ModelMessage, type RequestOptions } from '@hopscope/models';
 
 const ACTIVE_CHAT_KEY = createContextKey('hopscope.instrumentation.active-chat');
@@ -13,10 +13,43 @@ interface ActiveChat {
   readonly messages: readonly ModelMessage[];
 }
 
-/** The context with this call marked as instrumented. */
-export function markActiveChat(ctx: Context, model: Model, messages: readonly ModelMessage[]): Context {
-  const active: ActiveChat = { model: unwrapModel(model), messages };
-  return ctx.setValue(ACTIVE_CHAT_KEY, active);
+/**
+ * The chat span's context: the parent with the span set and the call marked. The mark is answered
+ * directly; the parent's copy holding both values (two context copies) is made only when other code
+ * reads any other key (the span, baggage, ...) or derives a context from it, then kept.
+ */
+class ChatContext implements Context {
+  private full: Context | undefined;
+
+  constructor(
+    private readonly parent: Context,
+    private readonly span: Span,
+    private readonly active: ActiveChat,
+  ) {}
+
+  getValue(key: symbol): unknown {
+    return key === ACTIVE_CHAT_KEY ? this.active : this.materialized().getValue(key);
+  }
+
+  setValue(key: symbol, value: unknown): Context {
+    return this.materialized().setValue(key, value);
+  }
+
+  deleteValue(key: symbol): Context {
+    return this.materialized().deleteValue(key);
+  }
+
+  private materialized(): Context {
+    return (this.full ??= trace.setSpan(this.parent, this.span).setValue(ACTIVE_CHAT_KEY, this.active));
+  }
+}
+
+/**
+ * The context of a chat span: `parent` with `span` set and this call marked as instrumented.
+ * @example const chatContext = createChatContext(context.active(), span, model, messages);
+ */
+export function createChatContext(parent: Context, span: Span, model: Model, messages: readonly ModelMessage[]): Context {
+  return new ChatContext(parent, span, { model: unwrapModel(model), messages });
 }
 
 /**

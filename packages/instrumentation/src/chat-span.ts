@@ -3,19 +3,19 @@
  * hops as child spans, finish attributes re-read from the span, rename, error recording, and
  * the metrics once the span has ended. Every telemetry step is guarded: the call goes on.
  */
-import { SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { propagation, SpanKind, type Attributes, type Context, type Span } from '@opentelemetry/api';
 import { isZeroUsage, modelRequestParameters, type HopRecord, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings } from '@hopscope/models';
 import * as A from './semconv/attributes.js';
 import { toChatSpanName, toChatStartAttributes, toFallbackWinnerAttributes } from './mapper/chat-start.js';
 import { toChatFinishAttributes } from './mapper/chat-finish.js';
 import type { BaggageIds, ModelIdentity } from './mapper/types.js';
-import { markActiveChat } from './active-chat.js';
+import { createChatContext } from './active-chat.js';
 import { readBaggageIds } from './baggage.js';
 import { computeCostSum, computeResponseCost } from './cost.js';
 import { toHopSpanAttributes, toHopSpanName, toHopUsage } from './hop-attributes.js';
 import { recordChatMetrics, type ChatMeasurement } from './metrics.js';
 import { recordSpanError } from './record-error.js';
-import { guard } from './report-failure.js';
+import { guard, reportTelemetryFailure } from './report-failure.js';
 import type { InstrumentationSettings } from './settings.js';
 
 /** The call being instrumented: the model as the caller sees it and the request's inputs. */
@@ -37,6 +37,31 @@ function hopCost(record: HopRecord): number | undefined {
   return computeResponseCost({ usage, modelName: record.modelName, providerName: record.provider, providerUrl: record.baseUrl, timestamp: new Date(record.startTime) });
 }
 
+/** The baggage of a context without agent ids: shared, only read. */
+const NO_BAGGAGE: BaggageIds = Object.freeze({});
+
+function readBaggageOf(parent: Context): BaggageIds {
+  try {
+    return propagation.getBaggage(parent) === undefined ? NO_BAGGAGE : readBaggageIds(parent);
+  } catch (error) {
+    reportTelemetryFailure('baggage', error);
+    return NO_BAGGAGE;
+  }
+}
+
+function prepareRequest(call: ChatCall): [ModelSettings | undefined, ModelRequestParameters] {
+  try {
+    return call.model.prepareRequest(call.settings, call.parameters);
+  } catch (error) {
+    reportTelemetryFailure('prepareRequest', error);
+    return [call.settings, call.parameters ?? modelRequestParameters()];
+  }
+}
+
+/**
+ * One open chat span. The common path (a request that answers, no fallback hops) runs without a
+ * closure or a promise of its own: each telemetry step is guarded by a try/catch in place.
+ */
 export class ChatSpanRecorder {
   readonly context: Context;
   private readonly span: Span;
@@ -44,7 +69,7 @@ export class ChatSpanRecorder {
   private readonly baggage: BaggageIds;
   private parameters: ModelRequestParameters | undefined;
   private identity: ModelIdentity;
-  private readonly hops: HopRecord[] = [];
+  private hops: HopRecord[] | undefined;
   private firstChunkAt: number | undefined;
   private measurement: ChatMeasurement | undefined;
   private failed = false;
@@ -52,20 +77,22 @@ export class ChatSpanRecorder {
   private constructor(
     private readonly settings: InstrumentationSettings,
     private readonly call: ChatCall,
-    parent: Context,
+    private readonly parent: Context,
   ) {
-    this.baggage = guard('baggage', () => readBaggageIds(parent), {});
-    this.identity = { modelName: call.model.modelName, system: call.model.system, baseUrl: call.model.baseUrl };
-    const fallbackPrepared: [ModelSettings | undefined, ModelRequestParameters] = [call.settings, call.parameters ?? modelRequestParameters()];
-    const [preparedSettings, preparedParameters] = guard('prepareRequest', () => call.model.prepareRequest(call.settings, call.parameters), fallbackPrepared);
+    this.baggage = readBaggageOf(parent);
+    const identity: ModelIdentity = { modelName: call.model.modelName, system: call.model.system, baseUrl: call.model.baseUrl };
+    this.identity = identity;
+    const [preparedSettings, preparedParameters] = prepareRequest(call);
     this.parameters = preparedParameters;
-    const attributes = guard(
-      'chat start attributes',
-      () => toChatStartAttributes({ model: this.identity, settings: preparedSettings, parameters: preparedParameters, baggage: this.baggage, includeContent: settings.includeContent }),
-      {},
-    );
-    this.span = settings.tracer.startSpan(toChatSpanName(this.identity.modelName), { kind: SpanKind.CLIENT, attributes }, parent);
-    this.context = markActiveChat(trace.setSpan(parent, this.span), call.model, call.messages);
+    let attributes: Attributes;
+    try {
+      attributes = toChatStartAttributes({ model: identity, settings: preparedSettings, parameters: preparedParameters, baggage: this.baggage, includeContent: settings.includeContent });
+    } catch (error) {
+      reportTelemetryFailure('chat start attributes', error);
+      attributes = {};
+    }
+    this.span = settings.tracer.startSpan(toChatSpanName(identity.modelName), { kind: SpanKind.CLIENT, attributes }, parent);
+    this.context = createChatContext(parent, this.span, call.model, call.messages);
   }
 
   /**
@@ -73,14 +100,34 @@ export class ChatSpanRecorder {
    * @example const chat = ChatSpanRecorder.start(settings, call, context.active());
    */
   static start(settings: InstrumentationSettings, call: ChatCall, parent: Context): ChatSpanRecorder | undefined {
-    return guard('chat span start', () => new ChatSpanRecorder(settings, call, parent), undefined);
+    try {
+      return new ChatSpanRecorder(settings, call, parent);
+    } catch (error) {
+      reportTelemetryFailure('chat span start', error);
+      return undefined;
+    }
   }
 
   /** Receives the FallbackModel's hop records: one child span each; the winner renames the chat span. */
   readonly onHop = (record: HopRecord): void => {
-    this.hops.push(record);
+    (this.hops ??= []).push(record);
     guard('hop span', () => this.recordHopSpan(record), undefined);
     if (record.winner) guard('fallback winner attributes', () => this.applyWinner(record), undefined);
+  };
+
+  /** Finishes and ends the span with the response of a request, and passes the response on. */
+  readonly completeRequest = (response: ModelResponse): ModelResponse => {
+    this.finish(response);
+    // This runs as a reaction to the response, in the context the request was made in: the parent.
+    this.end(this.parent);
+    return response;
+  };
+
+  /** Fails and ends the span of a request that threw, and rethrows. */
+  readonly failRequest = (error: unknown): never => {
+    this.fail(error);
+    this.end();
+    throw error;
   };
 
   /** Notes when the first streamed event reached the consumer. */
@@ -90,7 +137,11 @@ export class ChatSpanRecorder {
 
   /** Sets the finish attributes for a (possibly partial) response and renames the span. */
   finish(response: ModelResponse): void {
-    guard('chat finish', () => this.applyFinish(response), undefined);
+    try {
+      this.applyFinish(response);
+    } catch (error) {
+      reportTelemetryFailure('chat finish', error);
+    }
   }
 
   /** Records the exception event and ERROR status; a failed call records no metrics. */
@@ -99,11 +150,20 @@ export class ChatSpanRecorder {
     guard('chat error', () => recordSpanError(this.span, error, { escaped: false, describe: true }), undefined);
   }
 
-  /** Ends the span, then records the metrics if a response was finished and nothing failed. */
-  end(): void {
-    guard('chat span end', () => this.span.end(), undefined);
+  /** Ends the span, then records the metrics (in `metricsContext`, else the active one) if a response was finished and nothing failed. */
+  end(metricsContext?: Context): void {
+    try {
+      this.span.end();
+    } catch (error) {
+      reportTelemetryFailure('chat span end', error);
+    }
     const measurement = this.measurement;
-    if (measurement && !this.failed) guard('chat metrics', () => recordChatMetrics(this.settings.instruments, measurement), undefined);
+    if (measurement === undefined || this.failed) return;
+    try {
+      recordChatMetrics(this.settings.instruments, measurement, metricsContext);
+    } catch (error) {
+      reportTelemetryFailure('chat metrics', error);
+    }
   }
 
   private recordHopSpan(record: HopRecord): void {
@@ -121,15 +181,22 @@ export class ChatSpanRecorder {
     this.parameters = parameters;
   }
 
+  private costOf(response: ModelResponse): number | undefined {
+    const hops = this.hops;
+    if (hops === undefined || hops.length === 0) return computeResponseCost(response);
+    return computeCostSum(hops.filter((h) => toHopUsage(h) && !isZeroUsage(toHopUsage(h)!)).map(hopCost));
+  }
+
   private applyFinish(response: ModelResponse): void {
-    const requestModel = String(readAttribute(this.span, A.ATTR_GEN_AI_REQUEST_MODEL) ?? this.identity.modelName);
-    const system = String(readAttribute(this.span, A.ATTR_GEN_AI_SYSTEM) ?? this.identity.system);
+    const span = this.span;
+    const requestModel = String(readAttribute(span, A.ATTR_GEN_AI_REQUEST_MODEL) ?? this.identity.modelName);
+    const system = String(readAttribute(span, A.ATTR_GEN_AI_SYSTEM) ?? this.identity.system);
     const responseModel = response.modelName || requestModel;
-    const cost = this.hops.length > 0 ? computeCostSum(this.hops.filter((h) => toHopUsage(h) && !isZeroUsage(toHopUsage(h)!)).map(hopCost)) : computeResponseCost(response);
+    const cost = this.costOf(response);
     const durationSeconds = (performance.now() - this.startedAt) / 1000;
     const timeToFirstChunkSeconds = this.firstChunkAt === undefined ? undefined : (this.firstChunkAt - this.startedAt) / 1000;
     this.measurement = { system, requestModel, responseModel, usage: response.usage, cost, durationSeconds, timeToFirstChunkSeconds };
-    if (!this.span.isRecording()) return;
+    if (!span.isRecording()) return;
     const { settings } = this;
     const finish = toChatFinishAttributes({
       response,
@@ -141,9 +208,11 @@ export class ChatSpanRecorder {
       content: settings.content,
       eventMode: settings.eventMode,
     });
-    this.span.setAttributes(finish.attributes);
-    if (timeToFirstChunkSeconds !== undefined) this.span.setAttribute(A.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, timeToFirstChunkSeconds);
+    // One setAttribute per key, as setAttributes does, without its list of entries.
+    const attributes = finish.attributes;
+    for (const key in attributes) span.setAttribute(key, attributes[key]!);
+    if (timeToFirstChunkSeconds !== undefined) span.setAttribute(A.METRIC_GEN_AI_CLIENT_OPERATION_TIME_TO_FIRST_CHUNK, timeToFirstChunkSeconds);
     for (const record of finish.logRecords) settings.logger.emit({ eventName: record.eventName, body: record.body as never, attributes: record.attributes, context: this.context });
-    this.span.updateName(toChatSpanName(requestModel));
+    span.updateName(toChatSpanName(requestModel));
   }
 }

@@ -58,14 +58,28 @@ function isAcceptedByPackage(provider: Provider, modelName: string, timestamp: D
   }
 }
 
+/** The last match and what it was for: an agent prices the same model again and again, and comparing three strings is cheaper than building and hashing a key. */
+let lastMatch: { readonly modelName: string; readonly providerUrl: string | undefined; readonly providerName: string | undefined; readonly known: KnownModel | null } | undefined;
+
+function matchKey(modelName: string, response: PricedResponse): string {
+  return `${modelName}\u0000${response.providerUrl ?? ''}\u0000${response.providerName ?? ''}`;
+}
+
+function rememberedMatch(modelName: string, response: PricedResponse): KnownModel | null | undefined {
+  const last = lastMatch;
+  if (last !== undefined && last.modelName === modelName && last.providerUrl === response.providerUrl && last.providerName === response.providerName) return last.known;
+  const known = remembered.get(matchKey(modelName, response));
+  if (known !== undefined) lastMatch = { modelName, providerUrl: response.providerUrl, providerName: response.providerName, known };
+  return known;
+}
+
 function priceOf(usage: RequestUsage, modelName: string, response: PricedResponse): number | undefined {
-  const key = `${modelName}\u0000${response.providerUrl ?? ''}\u0000${response.providerName ?? ''}`;
-  const known = remembered.get(key);
+  const known = rememberedMatch(modelName, response);
   if (known === null) return undefined;
   if (known === undefined) {
     const price = lookUp(toPriceUsage(usage), modelName, response);
     if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(key, price ? { provider: { ...price.provider, models: [price.model] }, model: price.model } : null);
+    remembered.set(matchKey(modelName, response), price ? { provider: { ...price.provider, models: [price.model] }, model: price.model } : null);
     return price ? Number(price.total_price) : undefined;
   }
   const timestamp = response.timestamp ?? new Date();

@@ -36,8 +36,8 @@ function resolveSettings(options: InstrumentationSettings | InstrumentAllOptions
 
 function intercept<T extends ModelResponse | StreamedResponse>(settings: InstrumentationSettings, request: InterceptedRequest, next: (options?: RequestOptions) => Promise<T>): Promise<T> {
   const call = { model: request.model, messages: request.messages, settings: request.settings, parameters: request.parameters, options: request.options };
-  if (request.stream) return instrumentChatStream(settings, call, (o) => next(o) as Promise<StreamedResponse>) as Promise<T>;
-  return instrumentChatRequest(settings, call, (o) => next(o) as Promise<ModelResponse>) as Promise<T>;
+  if (request.stream) return instrumentChatStream(settings, call, (_call, o) => next(o) as Promise<StreamedResponse>) as Promise<T>;
+  return instrumentChatRequest(settings, call, (_call, o) => next(o) as Promise<ModelResponse>) as Promise<T>;
 }
 
 /**

@@ -15,11 +15,16 @@ export interface InstrumentedCall extends ChatCall {
   readonly options: RequestOptions | undefined;
 }
 
+/** Runs the call with the given options (`onHop` added); gets the call, so it can be made once, not per call. */
+export type RunCall<T> = (call: InstrumentedCall, options: RequestOptions | undefined) => Promise<T>;
+
+/** The call's options with the chat's hop listener added (called before the caller's own). */
 function withHopListener(options: RequestOptions | undefined, listener: (record: HopRecord) => void): RequestOptions {
   const own = options?.onHop;
+  if (own === undefined) return options === undefined ? { onHop: listener } : { ...options, onHop: listener };
   const onHop = (record: HopRecord) => {
     listener(record);
-    if (own) own(record);
+    own(record);
   };
   return { ...options, onHop };
 }
@@ -36,8 +41,8 @@ function open(settings: InstrumentationSettings, call: InstrumentedCall): ChatSp
 }
 
 /** Starts the call inside the chat span (the options go through `context.with`, no closure per call). */
-function startInChat<T>(chat: ChatSpanRecorder, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<T>): Promise<T> {
-  return context.with(chat.context, run, undefined, withHopListener(call.options, chat.onHop));
+function startInChat<T>(chat: ChatSpanRecorder, call: InstrumentedCall, run: RunCall<T>): Promise<T> {
+  return context.with(chat.context, run, undefined, call, withHopListener(call.options, chat.onHop));
 }
 
 /** A call that failed or could not start: the error is recorded and the span ended; the caller rethrows. */
@@ -47,32 +52,36 @@ function failChat(chat: ChatSpanRecorder, error: unknown): void {
 }
 
 /**
- * Runs a request inside its chat span. `run` receives the options to call with (`onHop` added).
- * One async layer around the call: the span is finished right after the awaited response.
- * @example instrumentChatRequest(settings, { model, messages, settings: s, parameters: p, options }, (o) => model.request(messages, s, p, o))
+ * Runs a request inside its chat span. `run` receives the call and the options to call with (`onHop` added).
+ * No async layer of its own: the span is finished in the one reaction to the response.
+ * @example instrumentChatRequest(settings, { model, messages, settings: s, parameters: p, options }, (c, o) => c.model.request(c.messages, c.settings, c.parameters, o))
  */
-export async function instrumentChatRequest(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<ModelResponse>): Promise<ModelResponse> {
-  const chat = open(settings, call);
-  if (!chat) return run(call.options);
-  let response: ModelResponse;
+export function instrumentChatRequest(settings: InstrumentationSettings, call: InstrumentedCall, run: RunCall<ModelResponse>): Promise<ModelResponse> {
+  // Whatever throws here comes out as a rejected promise, as from an async function.
   try {
-    response = await startInChat(chat, call, run);
+    const chat = open(settings, call);
+    // Promise.resolve passes a native promise through as it is, and adopts any other thenable or value.
+    if (!chat) return Promise.resolve(run(call, call.options));
+    let pending: Promise<ModelResponse>;
+    try {
+      pending = Promise.resolve(startInChat(chat, call, run));
+    } catch (error) {
+      failChat(chat, error);
+      throw error;
+    }
+    return pending.then(chat.completeRequest, chat.failRequest);
   } catch (error) {
-    failChat(chat, error);
-    throw error;
+    return Promise.reject(error);
   }
-  chat.finish(response);
-  chat.end();
-  return response;
 }
 
 /**
  * Starts a streamed request inside its chat span; the span stays open until the stream is consumed.
- * @example instrumentChatStream(settings, call, (o) => model.requestStream(messages, s, p, o))
+ * @example instrumentChatStream(settings, call, (c, o) => c.model.requestStream(c.messages, c.settings, c.parameters, o))
  */
-export async function instrumentChatStream(settings: InstrumentationSettings, call: InstrumentedCall, run: (options: RequestOptions | undefined) => Promise<StreamedResponse>): Promise<StreamedResponse> {
+export async function instrumentChatStream(settings: InstrumentationSettings, call: InstrumentedCall, run: RunCall<StreamedResponse>): Promise<StreamedResponse> {
   const chat = open(settings, call);
-  if (!chat) return run(call.options);
+  if (!chat) return run(call, call.options);
   let stream: StreamedResponse;
   try {
     stream = await startInChat(chat, call, run);

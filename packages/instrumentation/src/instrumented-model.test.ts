@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { diag } from '@opentelemetry/api';
-import { FunctionModel, modelRequest, requestUsage, textPart, userPrompt, type ModelResponse, type StreamAnswerFunction } from '@hopscope/models';
+import { context, createContextKey, diag } from '@opentelemetry/api';
+import { FunctionModel, modelRequest, requestUsage, textPart, userPrompt, WrapperModel, type ModelResponse, type StreamAnswerFunction } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
 import { InstrumentedModel, instrumentModel } from './instrumented-model.js';
 
@@ -76,6 +76,38 @@ describe('InstrumentedModel', () => {
     expect(span?.events).toEqual([{ name: 'exception', attributes: { 'exception.type': 'TypeError', 'exception.message': 'boom', 'exception.stacktrace': 'TypeError: boom', 'exception.escaped': 'False' } }]);
     expect(Object.keys(span?.attributes ?? {}).some((key) => key.startsWith('gen_ai.response') || key.startsWith('gen_ai.usage'))).toBe(false);
     expect(await telemetry.collectMetrics()).toEqual([]);
+  });
+
+  it('runs the call in the chat span context: the active span is the chat span, children nest, values set on it are kept', async () => {
+    const telemetry = createTestTelemetry();
+    const key = createContextKey('test.value');
+    const seen: { value?: unknown } = {};
+    const model = new InstrumentedModel(
+      openaiLike(() => {
+        seen.value = context.active().setValue(key, 'kept').getValue(key);
+        telemetry.tracerProvider.getTracer('test').startSpan('child').end();
+        return [textPart('ok')];
+      }),
+      telemetry.settings(),
+    );
+    await model.request([modelRequest([userPrompt('hi')])]);
+    expect(telemetry.projectSpans().map((span) => [span.name, span.parent])).toEqual([
+      ['chat gpt-4o', null],
+      ['child', 'chat gpt-4o'],
+    ]);
+    expect(seen.value).toBe('kept');
+  });
+
+  it('turns a model that throws synchronously into a rejected promise and an ERROR span', async () => {
+    const telemetry = createTestTelemetry();
+    class ThrowingModel extends WrapperModel {
+      override request(): never {
+        throw new RangeError('sync');
+      }
+    }
+    const pending = new InstrumentedModel(new ThrowingModel(openaiLike(() => [])), telemetry.settings()).request([modelRequest([userPrompt('hi')])]);
+    await expect(pending).rejects.toThrow('sync');
+    expect(telemetry.projectSpans()[0]?.status).toEqual({ code: 'ERROR', message: 'RangeError: sync' });
   });
 
   it('never breaks the call when the mapper throws: reports through diag and returns the response', async () => {

@@ -3,11 +3,14 @@
  * chat span, metrics, and (for a FallbackModel) hop spans.
  */
 import { WrapperModel, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings, type RequestOptions, type StreamedResponse } from '@hopscope/models';
-import { instrumentChatRequest, instrumentChatStream } from './instrument-request.js';
+import { instrumentChatRequest, instrumentChatStream, type RunCall } from './instrument-request.js';
 import { resolveModel } from './resolve-model.js';
 import { InstrumentationSettings, type InstrumentationOptions } from './settings.js';
 
 const INSTRUMENTED_MARKER = Symbol.for('hopscope.instrumentation.instrumented-model');
+
+const runRequest: RunCall<ModelResponse> = (call, options) => call.model.request(call.messages, call.settings, call.parameters, options);
+const runStream: RunCall<StreamedResponse> = (call, options) => call.model.requestStream(call.messages, call.settings, call.parameters, options);
 
 /**
  * @example
@@ -25,12 +28,12 @@ export class InstrumentedModel extends WrapperModel {
 
   override request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<ModelResponse> {
     const call = { model: this.wrapped, messages, settings, parameters, options };
-    return instrumentChatRequest(this.instrumentation, call, (o) => this.wrapped.request(messages, settings, parameters, o));
+    return instrumentChatRequest(this.instrumentation, call, runRequest);
   }
 
   override requestStream(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<StreamedResponse> {
     const call = { model: this.wrapped, messages, settings, parameters, options };
-    return instrumentChatStream(this.instrumentation, call, (o) => this.wrapped.requestStream(messages, settings, parameters, o));
+    return instrumentChatStream(this.instrumentation, call, runStream);
   }
 }
 

@@ -3,7 +3,7 @@
  * reference). Instruments are created once per InstrumentationSettings; values are recorded
  * after the chat span has ended, only for requests whose response was finished.
  */
-import type { Attributes, Histogram, Meter } from '@opentelemetry/api';
+import type { Attributes, Context, Histogram, Meter } from '@opentelemetry/api';
 import type { RequestUsage } from '@hopscope/models';
 import * as A from './semconv/attributes.js';
 
@@ -74,8 +74,14 @@ interface MetricAttributeSet {
 const MAX_REMEMBERED = 1024;
 const attributeSets = new Map<string, MetricAttributeSet>();
 
+/** The set used last and what it was for: comparing three strings is cheaper than building and hashing a key. */
+let lastSet: { readonly system: string; readonly requestModel: string; readonly responseModel: string; readonly set: MetricAttributeSet } | undefined;
+
 function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'requestModel' | 'responseModel'>): MetricAttributeSet {
-  const key = `${measurement.system}\u0000${measurement.requestModel}\u0000${measurement.responseModel}`;
+  const { system, requestModel, responseModel } = measurement;
+  const last = lastSet;
+  if (last !== undefined && last.system === system && last.requestModel === requestModel && last.responseModel === responseModel) return last.set;
+  const key = `${system}\u0000${requestModel}\u0000${responseModel}`;
   let set = attributeSets.get(key);
   if (set === undefined) {
     const common = toChatMetricAttributes(measurement);
@@ -87,18 +93,20 @@ function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'reque
     if (attributeSets.size >= MAX_REMEMBERED) attributeSets.clear();
     attributeSets.set(key, set);
   }
+  lastSet = { system, requestModel, responseModel, set };
   return set;
 }
 
 /**
  * Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams.
+ * `ctx` is the context to record in, when the caller has it at hand (the SDK looks up the active one otherwise).
  * @example recordChatMetrics(settings.instruments, { system: 'openai', requestModel: 'gpt-4o', responseModel: 'gpt-4o', usage, cost: 0.001, durationSeconds: 0.4, timeToFirstChunkSeconds: undefined });
  */
-export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement): void {
+export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement, ctx?: Context): void {
   const { common, input, output } = metricAttributesOf(measurement);
-  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, input);
-  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, output);
-  if (measurement.cost !== undefined) instruments.cost.record(measurement.cost, common);
-  instruments.duration.record(measurement.durationSeconds, common);
-  if (measurement.timeToFirstChunkSeconds !== undefined) instruments.timeToFirstChunk.record(measurement.timeToFirstChunkSeconds, common);
+  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, input, ctx);
+  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, output, ctx);
+  if (measurement.cost !== undefined) instruments.cost.record(measurement.cost, common, ctx);
+  instruments.duration.record(measurement.durationSeconds, common, ctx);
+  if (measurement.timeToFirstChunkSeconds !== undefined) instruments.timeToFirstChunk.record(measurement.timeToFirstChunkSeconds, common, ctx);
 }

@@ -8,9 +8,9 @@ import { toOtelEventsJson } from './events-json.js';
 import { computeInstructions } from './instructions.js';
 import { toLogfireJsonSchema } from './json-schema.js';
 import { toResponseMessage, toToolCodeArgs } from './messages.js';
-import { toOtelMessagesJson } from './messages-json.js';
+import { toOtelMessagesJsonWithCodeArgs } from './messages-json.js';
 import { toJsonText } from './serialize.js';
-import { toUsageAttributes } from './usage.js';
+import { writeUsageAttributes } from './usage.js';
 import type { ContentOptions, OtelLogRecordData } from './types.js';
 
 export interface ChatFinishInput {
@@ -40,23 +40,28 @@ function toSystemInstructionsJson(instructions: string): string {
   return lastInstructions.json;
 }
 
-function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {
+/**
+ * Writes the message attributes into `out`, or returns the v1 log records in `logs` mode.
+ * Written field by field into one object: this runs on every chat span.
+ */
+function writeMessageAttributes(out: Attributes, o: ChatFinishInput): OtelLogRecordData[] {
   const { content } = o;
   if (FEATURES_BY_VERSION[content.version].messageFormat === 'events') {
     const options = { system: o.system, ...(o.parameters !== undefined ? { parameters: o.parameters } : {}) };
     const choice = toChoiceEvent(o.response, content, o.system);
-    if (o.eventMode === 'logs') return { attributes: {}, logRecords: toEventLogRecords([...toOtelEvents(o.inputMessages, content, options), choice]) };
-    const attributes = { [A.ATTR_EVENTS]: toOtelEventsJson(o.inputMessages, content, options, [choice]), [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-events' }) };
-    return { attributes, logRecords: [] };
+    if (o.eventMode === 'logs') return toEventLogRecords([...toOtelEvents(o.inputMessages, content, options), choice]);
+    out[A.ATTR_EVENTS] = toOtelEventsJson(o.inputMessages, content, options, [choice]);
+    out[A.ATTR_LOGFIRE_JSON_SCHEMA] = toLogfireJsonSchema({ span: 'chat-events' });
+    return [];
   }
-  const instructions = toSystemInstructionsAttributes(computeInstructions(o.inputMessages, o.parameters), content);
-  const attributes = {
-    [A.ATTR_GEN_AI_INPUT_MESSAGES]: toOtelMessagesJson(o.inputMessages, content, o.parameters !== undefined ? { parameters: o.parameters } : {}),
-    [A.ATTR_GEN_AI_OUTPUT_MESSAGES]: toJsonText([toResponseMessage(o.response, content, toToolCodeArgs(o.parameters))]),
-    ...instructions,
-    [A.ATTR_LOGFIRE_JSON_SCHEMA]: toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions: Object.keys(instructions).length > 0 }),
-  };
-  return { attributes, logRecords: [] };
+  const instructions = computeInstructions(o.inputMessages, o.parameters);
+  const codeArgs = toToolCodeArgs(o.parameters);
+  out[A.ATTR_GEN_AI_INPUT_MESSAGES] = toOtelMessagesJsonWithCodeArgs(o.inputMessages, content, codeArgs);
+  out[A.ATTR_GEN_AI_OUTPUT_MESSAGES] = toJsonText([toResponseMessage(o.response, content, codeArgs)]);
+  const hasSystemInstructions = Boolean(instructions) && content.includeContent;
+  if (hasSystemInstructions) out[A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS] = toSystemInstructionsJson(instructions!);
+  out[A.ATTR_LOGFIRE_JSON_SCHEMA] = toLogfireJsonSchema({ span: 'chat-messages', hasSystemInstructions });
+  return [];
 }
 
 /**
@@ -65,15 +70,13 @@ function toMessageAttributes(o: ChatFinishInput): { attributes: Attributes; logR
  * @example toChatFinishAttributes({ response, inputMessages, parameters, requestModel: 'gpt-4o', system: 'openai', costUsd: undefined, content, eventMode: 'attributes' })
  */
 export function toChatFinishAttributes(o: ChatFinishInput): { attributes: Attributes; logRecords: OtelLogRecordData[] } {
-  const messages = toMessageAttributes(o);
+  const attributes: Attributes = {};
+  const logRecords = writeMessageAttributes(attributes, o);
   const { response } = o;
-  const attributes: Attributes = {
-    ...messages.attributes,
-    ...toUsageAttributes(response.usage),
-    [A.ATTR_GEN_AI_RESPONSE_MODEL]: response.modelName || o.requestModel,
-    ...(o.costUsd !== undefined ? { [A.ATTR_OPERATION_COST]: o.costUsd } : {}),
-    ...(response.providerResponseId !== undefined ? { [A.ATTR_GEN_AI_RESPONSE_ID]: response.providerResponseId } : {}),
-    ...(response.finishReason !== undefined ? { [A.ATTR_GEN_AI_RESPONSE_FINISH_REASONS]: [response.finishReason] } : {}),
-  };
-  return { attributes, logRecords: messages.logRecords };
+  writeUsageAttributes(attributes, response.usage);
+  attributes[A.ATTR_GEN_AI_RESPONSE_MODEL] = response.modelName || o.requestModel;
+  if (o.costUsd !== undefined) attributes[A.ATTR_OPERATION_COST] = o.costUsd;
+  if (response.providerResponseId !== undefined) attributes[A.ATTR_GEN_AI_RESPONSE_ID] = response.providerResponseId;
+  if (response.finishReason !== undefined) attributes[A.ATTR_GEN_AI_RESPONSE_FINISH_REASONS] = [response.finishReason];
+  return { attributes, logRecords };
 }

@@ -26,7 +26,14 @@ function renderMessageJson(message: ModelMessage, o: RenderOptions): string {
  * @example toOtelMessagesJson([modelRequest([userPrompt('U')])], content) === '[{"role":"user","parts":[{"type":"text","content":"U"}]}]'
  */
 export function toOtelMessagesJson(messages: readonly ModelMessage[], content: ContentOptions, o: { parameters?: ModelRequestParameters } = {}): string {
-  const codeArgs = toToolCodeArgs(o.parameters);
+  return toOtelMessagesJsonWithCodeArgs(messages, content, toToolCodeArgs(o.parameters));
+}
+
+/**
+ * toOtelMessagesJson with the code-argument hints already taken from the parameters (`toToolCodeArgs`).
+ * @example toOtelMessagesJsonWithCodeArgs(messages, content, toToolCodeArgs(parameters))
+ */
+export function toOtelMessagesJsonWithCodeArgs(messages: readonly ModelMessage[], content: ContentOptions, codeArgs: ToolCodeArgs | undefined): string {
   const requestKey = toContentKey(content);
   // Only tool calls of responses read the code-argument hints, so only response fragments depend on them.
   const responseKey = codeArgs === undefined ? requestKey : `${requestKey}|${toCodeArgsKey(codeArgs)}`;

@@ -1,26 +1,35 @@
 /** `messages_to_otel_messages` (spec section 3.2): the v2-v5 message list. */
-import type { ModelMessage, ModelRequest, ModelRequestParameters, ModelResponse } from '@hopscope/models';
-import type { OtelMessage } from '../semconv/otel-messages.js';
+import type { ModelMessage, ModelRequest, ModelRequestParameters, ModelResponse, ToolDefinition } from '@hopscope/models';
+import type { OtelMessage, OtelPart } from '../semconv/otel-messages.js';
 import { toRequestPartOtelParts } from './request-parts.js';
-import { toResponsePartOtelParts, type ToolCodeArgs } from './response-parts.js';
+import { toResponsePartOtelPart, type ToolCodeArgs } from './response-parts.js';
 
 export type { ToolCodeArgs };
 import type { ContentOptions } from './types.js';
 
-/** Code-argument hints from tool-definition metadata (`code_arg_name`, `code_arg_language`). */
-export function toToolCodeArgs(parameters: ModelRequestParameters | undefined): ToolCodeArgs | undefined {
-  if (parameters === undefined) return undefined;
-  const out = new Map<string, { codeArgName?: string; codeArgLanguage?: string }>();
-  for (const tool of [...parameters.functionTools, ...parameters.outputTools]) {
-    const name = tool.metadata?.['code_arg_name'];
-    const language = tool.metadata?.['code_arg_language'];
+type MutableToolCodeArgs = Map<string, { codeArgName?: string; codeArgLanguage?: string }>;
+
+/** Adds the hints of `tools` to `out` (made on the first tool that has any); returns `out`. */
+function addToolCodeArgs(out: MutableToolCodeArgs | undefined, tools: readonly ToolDefinition[]): MutableToolCodeArgs | undefined {
+  for (const tool of tools) {
+    const metadata = tool.metadata;
+    if (!metadata) continue;
+    const name = metadata['code_arg_name'];
+    const language = metadata['code_arg_language'];
     if (typeof name !== 'string' && typeof language !== 'string') continue;
+    out ??= new Map();
     out.set(tool.name, {
       ...(typeof name === 'string' ? { codeArgName: name } : {}),
       ...(typeof language === 'string' ? { codeArgLanguage: language } : {}),
     });
   }
-  return out.size > 0 ? out : undefined;
+  return out;
+}
+
+/** Code-argument hints from tool-definition metadata (`code_arg_name`, `code_arg_language`), function tools then output tools. */
+export function toToolCodeArgs(parameters: ModelRequestParameters | undefined): ToolCodeArgs | undefined {
+  if (parameters === undefined) return undefined;
+  return addToolCodeArgs(addToolCodeArgs(undefined, parameters.functionTools), parameters.outputTools);
 }
 
 function toRequestMessages(request: ModelRequest, content: ContentOptions): OtelMessage[] {
@@ -39,7 +48,9 @@ function toRequestMessages(request: ModelRequest, content: ContentOptions): Otel
 
 /** The assistant message of one response, `finish_reason` last when known. @example toResponseMessage(response, content) // { role: 'assistant', parts: [...], finish_reason: 'stop' } */
 export function toResponseMessage(response: ModelResponse, content: ContentOptions, codeArgs?: ToolCodeArgs): OtelMessage {
-  const message: OtelMessage = { role: 'assistant', parts: response.parts.flatMap((part) => toResponsePartOtelParts(part, content, codeArgs)) };
+  const parts: OtelPart[] = [];
+  for (const part of response.parts) parts.push(toResponsePartOtelPart(part, content, codeArgs));
+  const message: OtelMessage = { role: 'assistant', parts };
   if (response.finishReason !== undefined) message.finish_reason = response.finishReason;
   return message;
 }

@@ -28,23 +28,23 @@ function toToolCallPart(part: ToolCallPart | BuiltinToolCallPart, content: Conte
 }
 
 /**
- * The message parts of one response part.
- * @example toResponsePartOtelParts(textPart('Paris.'), options) // [{ type: 'text', content: 'Paris.' }]
+ * The message part of one response part (every response part becomes exactly one).
+ * @example toResponsePartOtelPart(textPart('Paris.'), options) // { type: 'text', content: 'Paris.' }
  */
-export function toResponsePartOtelParts(part: ModelResponsePart, content: ContentOptions, codeArgs?: ToolCodeArgs): OtelPart[] {
+export function toResponsePartOtelPart(part: ModelResponsePart, content: ContentOptions, codeArgs?: ToolCodeArgs): OtelPart {
   switch (part.partKind) {
     case 'text':
-      return [toTextPart(part.content, content)];
+      return toTextPart(part.content, content);
     case 'thinking':
-      return [content.includeContent ? { type: 'thinking', content: part.content } : { type: 'thinking' }];
+      return content.includeContent ? { type: 'thinking', content: part.content } : { type: 'thinking' };
     case 'file':
-      return [toBinaryPart(part.content, content)];
+      return toBinaryPart(part.content, content);
     case 'tool-call':
     case 'builtin-tool-call':
-      return [toToolCallPart(part, content, codeArgs)];
+      return toToolCallPart(part, content, codeArgs);
     case 'builtin-tool-return': {
       const result = content.includeContent ? toSerializableValue(part.content, content) : undefined;
-      return [toToolCallResponsePart({ id: part.toolCallId, name: part.toolName, builtin: true, result }, content)];
+      return toToolCallResponsePart({ id: part.toolCallId, name: part.toolName, builtin: true, result }, content);
     }
     default: {
       const _exhaustive: never = part;
@@ -52,3 +52,4 @@ export function toResponsePartOtelParts(part: ModelResponsePart, content: Conten
     }
   }
 }
+

@@ -28,22 +28,35 @@ const MAIN_COUNTS: readonly (readonly [string, keyof RequestUsage])[] = [
 ];
 
 /**
+ * Writes the usage attributes into `out` (see toUsageAttributes), without the aggregated renaming.
+ * @example writeUsageAttributes(attributes, response.usage)
+ */
+export function writeUsageAttributes(out: Attributes, usage: RequestUsage): void {
+  for (const [name, field] of MAIN_COUNTS) {
+    const value = usage[field];
+    if (typeof value === 'number' && value !== 0) out[name] = value;
+  }
+  const details = usage.details;
+  for (const key in details) {
+    if (!Object.hasOwn(details, key)) continue;
+    const value = details[key];
+    if (value) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
+  }
+  for (const [key, field] of BACK_COMPAT_DETAILS) {
+    const value = usage[field];
+    if (typeof value === 'number' && value !== 0) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
+  }
+}
+
+/**
  * Usage as span attributes: main counts, then provider details, then back-compat detail copies, zeros
  * skipped. Request and tool-call counts are never emitted. `aggregated` renames `gen_ai.usage.` to
  * `gen_ai.aggregated_usage.` (agent-run span only).
  * @example toUsageAttributes(requestUsage({ inputTokens: 3 })) // { 'gen_ai.usage.input_tokens': 3 }
  */
 export function toUsageAttributes(usage: RequestUsage, o: { aggregated?: boolean } = {}): Attributes {
-  const out: Record<string, number> = {};
-  for (const [name, field] of MAIN_COUNTS) {
-    const value = usage[field];
-    if (typeof value === 'number' && value !== 0) out[name] = value;
-  }
-  for (const [key, value] of Object.entries(usage.details)) if (value) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
-  for (const [key, field] of BACK_COMPAT_DETAILS) {
-    const value = usage[field];
-    if (typeof value === 'number' && value !== 0) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
-  }
+  const out: Attributes = {};
+  writeUsageAttributes(out, usage);
   if (!o.aggregated) return out;
   return Object.fromEntries(Object.entries(out).map(([key, value]) => [key.replace(GEN_AI_USAGE_PREFIX, GEN_AI_AGGREGATED_USAGE_PREFIX), value]));
 }
