@@ -11,41 +11,39 @@ import {
   GEN_AI_USAGE_PREFIX,
 } from '../semconv/attributes.js';
 
-/** Fields copied into `gen_ai.usage.details.*` after the provider's own details, in this order. */
-const BACK_COMPAT_DETAILS: readonly (readonly [string, keyof RequestUsage])[] = [
-  ['cache_write_tokens', 'cacheWriteTokens'],
-  ['cache_read_tokens', 'cacheReadTokens'],
-  ['input_audio_tokens', 'inputAudioTokens'],
-  ['cache_audio_read_tokens', 'cacheAudioReadTokens'],
-  ['output_audio_tokens', 'outputAudioTokens'],
-];
+/** `gen_ai.usage.details.*` names of the fields copied there after the provider's own details. */
+const DETAILS_CACHE_WRITE_TOKENS = `${GEN_AI_USAGE_DETAILS_PREFIX}cache_write_tokens`;
+const DETAILS_CACHE_READ_TOKENS = `${GEN_AI_USAGE_DETAILS_PREFIX}cache_read_tokens`;
+const DETAILS_INPUT_AUDIO_TOKENS = `${GEN_AI_USAGE_DETAILS_PREFIX}input_audio_tokens`;
+const DETAILS_CACHE_AUDIO_READ_TOKENS = `${GEN_AI_USAGE_DETAILS_PREFIX}cache_audio_read_tokens`;
+const DETAILS_OUTPUT_AUDIO_TOKENS = `${GEN_AI_USAGE_DETAILS_PREFIX}output_audio_tokens`;
 
-const MAIN_COUNTS: readonly (readonly [string, keyof RequestUsage])[] = [
-  [ATTR_GEN_AI_USAGE_INPUT_TOKENS, 'inputTokens'],
-  [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, 'outputTokens'],
-  [ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, 'cacheWriteTokens'],
-  [ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, 'cacheReadTokens'],
-];
+function addCount(out: Attributes, name: string, value: number | undefined): void {
+  if (typeof value === 'number' && value !== 0) out[name] = value;
+}
 
 /**
  * Writes the usage attributes into `out` (see toUsageAttributes), without the aggregated renaming.
+ * Each field is read by name (a table of field names would read by computed key, which is slower
+ * on every chat span): main counts, provider details, then the back-compat detail copies in this order.
  * @example writeUsageAttributes(attributes, response.usage)
  */
 export function writeUsageAttributes(out: Attributes, usage: RequestUsage): void {
-  for (const [name, field] of MAIN_COUNTS) {
-    const value = usage[field];
-    if (typeof value === 'number' && value !== 0) out[name] = value;
-  }
+  addCount(out, ATTR_GEN_AI_USAGE_INPUT_TOKENS, usage.inputTokens);
+  addCount(out, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS, usage.outputTokens);
+  addCount(out, ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS, usage.cacheWriteTokens);
+  addCount(out, ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS, usage.cacheReadTokens);
   const details = usage.details;
   for (const key in details) {
     if (!Object.hasOwn(details, key)) continue;
     const value = details[key];
     if (value) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
   }
-  for (const [key, field] of BACK_COMPAT_DETAILS) {
-    const value = usage[field];
-    if (typeof value === 'number' && value !== 0) out[GEN_AI_USAGE_DETAILS_PREFIX + key] = value;
-  }
+  addCount(out, DETAILS_CACHE_WRITE_TOKENS, usage.cacheWriteTokens);
+  addCount(out, DETAILS_CACHE_READ_TOKENS, usage.cacheReadTokens);
+  addCount(out, DETAILS_INPUT_AUDIO_TOKENS, usage.inputAudioTokens);
+  addCount(out, DETAILS_CACHE_AUDIO_READ_TOKENS, usage.cacheAudioReadTokens);
+  addCount(out, DETAILS_OUTPUT_AUDIO_TOKENS, usage.outputAudioTokens);
 }
 
 /**
