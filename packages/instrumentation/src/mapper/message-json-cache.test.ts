@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { binaryContent, modelRequest, modelRequestParameters, requestUsage, textPart, toolCallPart, userPrompt, type ModelMessage, type ModelRequestPart, type ModelResponse, type ModelResponsePart } from '@hopscope/models';
-import { toMessageOtelEvents } from './events.js';
-import { appendMessageFingerprint, FINGERPRINTED_PART_FIELDS, matchMessageFingerprint, MAX_CACHED_FRAGMENT_CHARS, toCachedMessageJson, toContentKey, toJsonArrayFromFragments } from './message-json-cache.js';
-import { toMessageOtelMessages, toToolCodeArgs } from './messages.js';
-import type { ContentOptions, InstrumentationVersion } from './types.js';
+import { modelRequest, requestUsage, textPart, toolCallPart, userPrompt, type ModelMessage, type ModelResponse } from '@hopscope/models';
+import { MAX_CACHED_FRAGMENT_CHARS, toCachedMessageJson, toContentKey, toJsonArrayFromFragments } from './message-json-cache.js';
 
 /** A build function that counts its calls and renders the message's texts. */
 function counting(): { build: (message: ModelMessage) => () => string; calls: () => number } {
@@ -106,88 +103,6 @@ describe('toCachedMessageJson', () => {
     toCachedMessageJson(message, 'a', build(message), undefined);
     toCachedMessageJson(message, 'a', build(message), undefined);
     expect(calls()).toBe(2);
-  });
-});
-
-describe('the fingerprint covers every field a renderer reads', () => {
-  const at = new Date(0);
-  const bytes = binaryContent(new Uint8Array([1, 2, 3]), 'image/png');
-  // Every part kind with every field its type declares.
-  const requestParts: ModelRequestPart[] = [
-    { partKind: 'system-prompt', content: 'S', timestamp: at },
-    { partKind: 'user-prompt', content: ['U', bytes, { kind: 'image-url', url: 'https://example.test/a.png' }], timestamp: at },
-    { partKind: 'tool-return', toolName: 'f', toolCallId: 'c1', content: { ok: true, image: bytes }, metadata: { m: 1 }, timestamp: at },
-    { partKind: 'retry-prompt', content: 'wrong', toolName: 'f', toolCallId: 'c2', timestamp: at },
-    { partKind: 'retry-prompt', content: [{ type: 'value_error', loc: ['x'], msg: 'bad', input: 1 }], toolCallId: 'c3', timestamp: at },
-  ];
-  const responseParts: ModelResponsePart[] = [
-    { partKind: 'text', content: 'T', id: 't1' },
-    { partKind: 'tool-call', toolName: 'run_code', args: { code: 'print(1)' }, toolCallId: 'c1' },
-    { partKind: 'thinking', content: 'hmm', id: 'th1', signature: 'sig', providerName: 'anthropic' },
-    { partKind: 'file', content: bytes, id: 'f1' },
-    { partKind: 'builtin-tool-call', toolName: 'web_search', args: '{"q":"x"}', toolCallId: 'b1', providerName: 'openai' },
-    { partKind: 'builtin-tool-return', toolName: 'web_search', toolCallId: 'b1', content: { hits: 1 }, providerName: 'openai' },
-  ];
-  const codeArgs = toToolCodeArgs(modelRequestParameters({ functionTools: [{ name: 'run_code', parametersJsonSchema: {}, metadata: { code_arg_name: 'code', code_arg_language: 'python' } }] }));
-
-  /** A proxy that notes every field read of `target`; `*` stands for a walk over all its fields. */
-  function watched<T extends object>(target: T, reads: Set<string>): T {
-    return new Proxy(target, {
-      get: (object, key, receiver) => {
-        if (typeof key === 'string') reads.add(key);
-        return Reflect.get(object, key, receiver) as unknown;
-      },
-      has: (object, key) => {
-        if (typeof key === 'string') reads.add(key);
-        return Reflect.has(object, key);
-      },
-      ownKeys: (object) => {
-        reads.add('*');
-        return Reflect.ownKeys(object);
-      },
-    });
-  }
-
-  const versions: InstrumentationVersion[] = [1, 2, 3, 4, 5];
-  const contents: ContentOptions[] = versions.flatMap((version) => [true, false].flatMap((includeContent) => [true, false].map((includeBinaryContent) => ({ version, includeContent, includeBinaryContent }))));
-
-  function render(message: ModelMessage, content: ContentOptions): void {
-    if (content.version === 1) toMessageOtelEvents(message, 0, content, 'openai');
-    else toMessageOtelMessages(message, content, codeArgs);
-  }
-
-  it.each([...requestParts, ...responseParts].map((part) => [part.partKind, part] as const))('%s', (kind, part) => {
-    const reads = new Set<string>();
-    const messageReads = new Set<string>();
-    const proxy = watched(part, reads);
-    const message: ModelMessage = requestParts.includes(part as ModelRequestPart)
-      ? modelRequest([proxy as ModelRequestPart], { instructions: 'I' })
-      : { kind: 'response', parts: [proxy as ModelResponsePart], usage: requestUsage(), timestamp: at, finishReason: 'stop', modelName: 'm', providerDetails: { x: 1 } };
-    for (const content of contents) render(watched(message, messageReads), content);
-    expect([...reads].filter((key) => key !== 'partKind' && !FINGERPRINTED_PART_FIELDS[kind].includes(key))).toEqual([]);
-    expect([...messageReads].filter((key) => !['kind', 'parts', 'finishReason'].includes(key))).toEqual([]);
-  });
-
-  it.each([...requestParts, ...responseParts].map((part) => [part.partKind, part] as const))('notices each compared field of %s reassigned', (kind, part) => {
-    for (const field of ['partKind', ...FINGERPRINTED_PART_FIELDS[kind]]) {
-      const copy = { ...part } as Record<string, unknown>;
-      const message = { kind: 'request', parts: [copy] } as unknown as ModelMessage;
-      const fingerprint: unknown[] = [];
-      appendMessageFingerprint(fingerprint, message);
-      expect(matchMessageFingerprint(message, fingerprint, 0)).toBe(fingerprint.length);
-      copy[field] = { changed: field };
-      expect(matchMessageFingerprint(message, fingerprint, 0)).toBe(-1);
-    }
-  });
-
-  it('compares every field of a part kind it does not know', () => {
-    const part = { partKind: 'hologram', beam: 'blue' };
-    const message = { kind: 'request', parts: [part] } as unknown as ModelMessage;
-    const fingerprint: unknown[] = [];
-    appendMessageFingerprint(fingerprint, message);
-    expect(matchMessageFingerprint(message, fingerprint, 0)).toBe(fingerprint.length);
-    part.beam = 'red';
-    expect(matchMessageFingerprint(message, fingerprint, 0)).toBe(-1);
   });
 });
 

@@ -7,10 +7,9 @@
  *
  * Messages are immutable by type, and the cache relies on a message not being changed after it
  * was sent. A cheap check still catches the usual runtime mutations and then rebuilds: a part
- * added, removed or replaced, any field of a part added or deleted, any field that its type declares
- * reassigned (`content`, `args`, `toolName`, ...; every field a renderer reads, see
- * FINGERPRINTED_PART_FIELDS), a response's `finishReason` changed. A change deep inside a value (a key
- * of a tool's arguments or result object, an item pushed into a user prompt's content list) is not
+ * added, removed or replaced, any field of a part reassigned, added or deleted (`content`, `args`,
+ * `toolName`, ...), a response's `finishReason` changed. A change deep inside a value (a key of a
+ * tool's arguments or result object, an item pushed into a user prompt's content list) is not
  * seen: build a new part instead.
  *
  * Memory: entries live as long as their message (a WeakMap). Fragments longer than
@@ -26,161 +25,70 @@ function finishReasonOf(message: ModelMessage): unknown {
   return message.kind === 'response' ? message.finishReason : undefined;
 }
 
-type Part = ModelMessage['parts'][number];
-
 /**
- * The fields of each part kind that the fingerprint compares, in its order: every field the kind's
- * type declares besides `partKind` (compared too). The renderers read no other field of a part
- * (message-json-cache.test.ts checks that with a Proxy over every part kind, every version and
- * content option). Fields of an unknown part kind are all compared.
- * @example FINGERPRINTED_PART_FIELDS['tool-call'] // ['toolName', 'args', 'toolCallId']
+ * The parts list, its length and the finish reason, then for each part: the part, its number of
+ * fields and each field's value (one level deep). Taking and checking walk the fields the same way
+ * (`for...in`, the fastest walk that allocates nothing), so they always agree.
  */
-export const FINGERPRINTED_PART_FIELDS: Readonly<Record<Part['partKind'], readonly string[]>> = {
-  'system-prompt': ['content', 'timestamp'],
-  'user-prompt': ['content', 'timestamp'],
-  'tool-return': ['toolName', 'toolCallId', 'content', 'metadata', 'timestamp'],
-  'retry-prompt': ['content', 'toolName', 'toolCallId', 'timestamp'],
-  text: ['content', 'id'],
-  'tool-call': ['toolName', 'args', 'toolCallId'],
-  thinking: ['content', 'id', 'signature', 'providerName'],
-  file: ['content', 'id'],
-  'builtin-tool-call': ['toolName', 'args', 'toolCallId', 'providerName'],
-  'builtin-tool-return': ['toolName', 'toolCallId', 'content', 'providerName'],
-};
+/** A part as the fingerprint reads it: any object, field by field. */
+type PartFields = Readonly<Record<string, unknown>>;
 
-/** Where readDeclaredFields puts a part's values: read by name (fast) into one reused list (no allocation). */
-const declared: unknown[] = [undefined, undefined, undefined, undefined, undefined];
-
-/** Reads the FINGERPRINTED_PART_FIELDS of a known part kind into `declared`: their count, or -1 for an unknown kind. */
-function readDeclaredFields(part: Part): number {
-  switch (part.partKind) {
-    case 'system-prompt':
-    case 'user-prompt':
-      declared[0] = part.content;
-      declared[1] = part.timestamp;
-      return 2;
-    case 'tool-return':
-      declared[0] = part.toolName;
-      declared[1] = part.toolCallId;
-      declared[2] = part.content;
-      declared[3] = part.metadata;
-      declared[4] = part.timestamp;
-      return 5;
-    case 'retry-prompt':
-      declared[0] = part.content;
-      declared[1] = part.toolName;
-      declared[2] = part.toolCallId;
-      declared[3] = part.timestamp;
-      return 4;
-    case 'text':
-    case 'file':
-      declared[0] = part.content;
-      declared[1] = part.id;
-      return 2;
-    case 'tool-call':
-      declared[0] = part.toolName;
-      declared[1] = part.args;
-      declared[2] = part.toolCallId;
-      return 3;
-    case 'thinking':
-      declared[0] = part.content;
-      declared[1] = part.id;
-      declared[2] = part.signature;
-      declared[3] = part.providerName;
-      return 4;
-    case 'builtin-tool-call':
-      declared[0] = part.toolName;
-      declared[1] = part.args;
-      declared[2] = part.toolCallId;
-      declared[3] = part.providerName;
-      return 4;
-    case 'builtin-tool-return':
-      declared[0] = part.toolName;
-      declared[1] = part.toolCallId;
-      declared[2] = part.content;
-      declared[3] = part.providerName;
-      return 4;
-    default: {
-      // A kind this code does not know (a newer models package): the caller compares every field.
-      const _exhaustive: never = part;
-      void _exhaustive;
-      return -1;
-    }
-  }
-}
-
-/** A part's number of fields (own and inherited enumerable ones), counted without reading them. */
-function countFields(part: object): number {
-  let count = 0;
-  for (const _field in part) count += 1;
-  return count;
-}
-
-/**
- * Appends the fingerprint of `message` to `out`: the references that a change of the message would
- * replace. The parts list, its length and the finish reason, then for each part: the part, its number
- * of fields, its kind, the number of compared fields (-1: all, for an unknown kind) and their values
- * (one level deep). The fingerprints of a whole conversation go into one flat list (see
- * message-prefix-cache.ts).
- * @example const fingerprint: unknown[] = []; appendMessageFingerprint(fingerprint, message); matchMessageFingerprint(message, fingerprint, 0) === fingerprint.length
- */
-export function appendMessageFingerprint(out: unknown[], message: ModelMessage): void {
-  out.push(message.parts, message.parts.length, finishReasonOf(message));
-  for (const part of message.parts) {
-    out.push(part, countFields(part), part.partKind);
-    const count = readDeclaredFields(part);
-    out.push(count);
-    if (count >= 0) {
-      for (let i = 0; i < count; i++) out.push(declared[i]);
-    } else {
-      const fields = part as unknown as Readonly<Record<string, unknown>>;
-      for (const field in fields) out.push(fields[field]);
-    }
-  }
-}
-
-/**
- * Where the fingerprint of `message` that starts at `at` ends, when the message still has it (no part
- * added, removed or replaced, no field of a part added or deleted, no compared field reassigned, the
- * same finish reason); -1 when it changed. Allocates nothing.
- * @example matchMessageFingerprint(message, fingerprint, 0) // fingerprint.length, or -1 after a change
- */
-export function matchMessageFingerprint(message: ModelMessage, fingerprint: readonly unknown[], at: number): number {
-  const parts = message.parts;
-  if (fingerprint[at] !== parts || fingerprint[at + 1] !== parts.length || fingerprint[at + 2] !== finishReasonOf(message)) return -1;
-  at += 3;
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
-    if (fingerprint[at] !== part || fingerprint[at + 1] !== countFields(part) || fingerprint[at + 2] !== part.partKind) return -1;
-    const count = fingerprint[at + 3] as number;
-    at += 4;
-    if (count >= 0) {
-      if (readDeclaredFields(part) !== count) return -1;
-      for (let j = 0; j < count; j++) if (fingerprint[at + j] !== declared[j]) return -1;
-      at += count;
-    } else {
-      // An unknown part kind: every field, in the order for...in walks them.
-      const fields = part as unknown as Readonly<Record<string, unknown>>;
-      const fieldCount = fingerprint[at - 3] as number;
-      let seen = 0;
-      for (const field in fields) {
-        if (seen === fieldCount || fingerprint[at + seen] !== fields[field]) return -1;
-        seen += 1;
-      }
-      at += fieldCount;
-    }
-  }
-  return at;
+function partsOf(message: ModelMessage): readonly PartFields[] {
+  return message.parts as readonly object[] as readonly PartFields[];
 }
 
 const MESSAGE_FINGERPRINT: IdentityJsonCacheFingerprint<ModelMessage> = {
   take: (message) => {
-    const out: unknown[] = [];
-    appendMessageFingerprint(out, message);
+    const out: unknown[] = [message.parts, message.parts.length, finishReasonOf(message)];
+    for (const part of partsOf(message)) {
+      const at = out.length;
+      out.push(part, 0);
+      for (const field in part) out.push(part[field]);
+      out[at + 1] = out.length - at - 2;
+    }
     return out;
   },
-  matches: (message, fingerprint) => matchMessageFingerprint(message, fingerprint, 0) === fingerprint.length,
+  matches: (message, fingerprint) => {
+    const parts = partsOf(message);
+    if (fingerprint[0] !== parts || fingerprint[1] !== parts.length || fingerprint[2] !== finishReasonOf(message)) return false;
+    let at = 3;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (fingerprint[at] !== part) return false;
+      const fieldCount = fingerprint[at + 1] as number;
+      at += 2;
+      let seen = 0;
+      for (const field in part) {
+        if (seen === fieldCount || fingerprint[at + seen] !== part[field]) return false;
+        seen += 1;
+      }
+      if (seen !== fieldCount) return false;
+      at += fieldCount;
+    }
+    return true;
+  },
 };
+
+/** A message's fingerprint, as taken by takeMessageFingerprint. */
+export type MessageFingerprint = readonly unknown[];
+
+/**
+ * The references that a change of `message` would replace: its parts list and length, finish
+ * reason, each part and each of the part's fields.
+ * @example const fingerprint = takeMessageFingerprint(message); isMessageUnchanged(message, fingerprint) === true
+ */
+export function takeMessageFingerprint(message: ModelMessage): MessageFingerprint {
+  return MESSAGE_FINGERPRINT.take(message);
+}
+
+/**
+ * True when `message` still has `fingerprint` (no part added, removed or replaced, no field of a part
+ * reassigned, added or deleted, the same finish reason). Allocates nothing.
+ * @example isMessageUnchanged(message, takeMessageFingerprint(message)) === true
+ */
+export function isMessageUnchanged(message: ModelMessage, fingerprint: MessageFingerprint): boolean {
+  return MESSAGE_FINGERPRINT.matches(message, fingerprint);
+}
 
 /**
  * The JSON fragment of `message` for the rendering named by `key`: the remembered one when the

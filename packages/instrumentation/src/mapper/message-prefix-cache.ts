@@ -15,7 +15,7 @@
  * MAX_CACHED_PREFIX_CHARS are not kept.
  */
 import type { ModelMessage } from '@hopscope/models';
-import { appendMessageFingerprint, matchMessageFingerprint } from './message-json-cache.js';
+import { isMessageUnchanged, takeMessageFingerprint, type MessageFingerprint } from './message-json-cache.js';
 
 /** Conversation texts longer than this many characters are not kept for the next request. @example MAX_CACHED_PREFIX_CHARS === 1048576 */
 export const MAX_CACHED_PREFIX_CHARS = 1024 * 1024;
@@ -26,10 +26,7 @@ const MAX_RENDERINGS_PER_CONVERSATION = 8;
 /** What was rendered last for one (first message, rendering). */
 interface PrefixEntry {
   readonly messages: ModelMessage[];
-  /** The fingerprints of all the messages, one after the other in one flat list (one walk, no list per message). */
-  readonly fingerprint: unknown[];
-  /** `starts[i]`: where message i's fingerprint starts in `fingerprint`. */
-  readonly starts: number[];
+  readonly fingerprints: MessageFingerprint[];
   /** `ends[i]`: the length of `text` up to the end of message i's items ('[' included, ']' not). */
   readonly ends: number[];
   /** The whole JSON array, '[' to ']'. */
@@ -38,26 +35,11 @@ interface PrefixEntry {
 
 const entries = new WeakMap<ModelMessage, Map<string, PrefixEntry>>();
 
-/** Adds a message and its fingerprint to the end of an entry. */
-function addMessage(entry: PrefixEntry, message: ModelMessage): void {
-  entry.messages.push(message);
-  entry.starts.push(entry.fingerprint.length);
-  appendMessageFingerprint(entry.fingerprint, message);
-}
-
-/** How many leading messages of `messages` the entry still holds, unchanged (one walk over the flat fingerprint). */
+/** How many leading messages of `messages` the entry still holds, unchanged. */
 function reusableCount(entry: PrefixEntry, messages: readonly ModelMessage[]): number {
   const limit = Math.min(entry.messages.length, messages.length);
-  const fingerprint = entry.fingerprint;
-  let at = 0;
   let k = 0;
-  while (k < limit) {
-    const message = messages[k]!;
-    if (message !== entry.messages[k]) break;
-    at = matchMessageFingerprint(message, fingerprint, at);
-    if (at < 0) break;
-    k += 1;
-  }
+  while (k < limit && messages[k] === entry.messages[k] && isMessageUnchanged(messages[k]!, entry.fingerprints[k]!)) k += 1;
   return k;
 }
 
@@ -120,7 +102,10 @@ export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], ke
     return text;
   }
   if (extending) {
-    for (let i = k; i < messages.length; i++) addMessage(entry, messages[i]!);
+    for (let i = k; i < messages.length; i++) {
+      entry.messages.push(messages[i]!);
+      entry.fingerprints.push(takeMessageFingerprint(messages[i]!));
+    }
     entry.text = text;
     return text;
   }
@@ -128,10 +113,13 @@ export function toJsonArrayWithPrefixCache(messages: readonly ModelMessage[], ke
   // comes back (a history sent once, such as a fresh copy per request, costs one map entry only).
   const kept: PrefixEntry =
     entry === undefined
-      ? { messages: [], fingerprint: [], starts: [], ends: [], text: '' }
-      : { messages: messages.slice(0, k), fingerprint: entry.fingerprint.slice(0, entry.starts[k]), starts: entry.starts.slice(0, k), ends, text };
+      ? { messages: [], fingerprints: [], ends: [], text: '' }
+      : { messages: messages.slice(0, k), fingerprints: entry.fingerprints.slice(0, k), ends, text };
   if (entry !== undefined) {
-    for (let i = k; i < messages.length; i++) addMessage(kept, messages[i]!);
+    for (let i = k; i < messages.length; i++) {
+      kept.messages.push(messages[i]!);
+      kept.fingerprints.push(takeMessageFingerprint(messages[i]!));
+    }
   }
   if (byKey === undefined) {
     byKey = new Map();

@@ -4,18 +4,36 @@ import { createIdentityJsonCache, type IdentityJsonCacheFingerprint } from './id
 import { MAX_CACHED_FRAGMENT_CHARS } from './message-json-cache.js';
 import { toCompactJson } from './serialize.js';
 
-/**
- * Each tool's JSON is remembered by tool identity: a request re-sends the same tool definitions.
- * Like messages, tools are immutable by type; reassigning one of their fields is noticed, a change
- * deep inside a schema or metadata object is not (build a new definition instead).
- */
-const TOOL_FIELDS = ['name', 'description', 'parametersJsonSchema', 'strict', 'sequential', 'kind', 'metadata'] as const;
+// Each tool's JSON is remembered by tool identity: a request re-sends the same tool definitions.
+// Like messages, tools are immutable by type; reassigning one of their fields is noticed, a change
+// deep inside a schema or metadata object is not (build a new definition instead).
+
+/** Appends a tool's fields, read by name (a table of field names would read by computed key, slower on every request). */
+function pushToolFields(out: unknown[], tool: ToolDefinition): void {
+  out.push(tool.name, tool.description, tool.parametersJsonSchema, tool.strict, tool.sequential, tool.kind, tool.metadata);
+}
+
+/** True when the tool's fields are the 7 at `at`, as pushToolFields wrote them. */
+function matchToolFields(tool: ToolDefinition, fingerprint: readonly unknown[], at: number): boolean {
+  return (
+    fingerprint[at] === tool.name &&
+    fingerprint[at + 1] === tool.description &&
+    fingerprint[at + 2] === tool.parametersJsonSchema &&
+    fingerprint[at + 3] === tool.strict &&
+    fingerprint[at + 4] === tool.sequential &&
+    fingerprint[at + 5] === tool.kind &&
+    fingerprint[at + 6] === tool.metadata
+  );
+}
+const TOOL_FIELD_COUNT = 7;
+
 const TOOL_FINGERPRINT: IdentityJsonCacheFingerprint<ToolDefinition> = {
-  take: (tool) => TOOL_FIELDS.map((field) => tool[field]),
-  matches: (tool, fingerprint) => {
-    for (let i = 0; i < TOOL_FIELDS.length; i++) if (fingerprint[i] !== tool[TOOL_FIELDS[i]!]) return false;
-    return true;
+  take: (tool) => {
+    const out: unknown[] = [];
+    pushToolFields(out, tool);
+    return out;
   },
+  matches: (tool, fingerprint) => matchToolFields(tool, fingerprint, 0),
 };
 const cachedToolJson = createIdentityJsonCache(TOOL_FINGERPRINT, MAX_CACHED_FRAGMENT_CHARS);
 
@@ -29,7 +47,7 @@ function toolsFingerprint(out: unknown[], tools: readonly ToolDefinition[]): voi
   out.push(tools, tools.length);
   for (const tool of tools) {
     out.push(tool);
-    for (const field of TOOL_FIELDS) out.push(tool[field]);
+    pushToolFields(out, tool);
   }
 }
 
@@ -37,10 +55,8 @@ function toolsMatch(tools: readonly ToolDefinition[], fingerprint: readonly unkn
   if (fingerprint[at] !== tools || fingerprint[at + 1] !== tools.length) return -1;
   at += 2;
   for (const tool of tools) {
-    if (fingerprint[at] !== tool) return -1;
-    at += 1;
-    for (let i = 0; i < TOOL_FIELDS.length; i++) if (fingerprint[at + i] !== tool[TOOL_FIELDS[i]!]) return -1;
-    at += TOOL_FIELDS.length;
+    if (fingerprint[at] !== tool || !matchToolFields(tool, fingerprint, at + 1)) return -1;
+    at += 1 + TOOL_FIELD_COUNT;
   }
   return at;
 }
