@@ -66,6 +66,8 @@ function toJsonSafeObject(value: object, keepBinary: boolean, active: Set<object
  * toSerializableValue({ png: new Uint8Array([255]) }, { includeBinaryContent: true }) // { png: '_w==' }
  */
 export function toSerializableValue(value: unknown, o: { includeBinaryContent: boolean }): unknown {
+  // Strings, booleans, null and finite numbers are already safe (most tool arguments): no walk state.
+  if (typeof value === 'string' || typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value))) return value;
   try {
     return toJsonSafe(value, o.includeBinaryContent, new Set());
   } catch (error) {
