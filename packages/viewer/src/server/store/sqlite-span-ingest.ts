@@ -103,6 +103,7 @@ export class SqliteSpanIngest {
   private readonly upsertTraces: SqliteMultiInsert;
   private readonly insertTraceValues: SqliteMultiInsert;
   private readonly insertFacets: SqliteMultiInsert;
+  private readonly countFacets: SqliteMultiInsert;
   private readonly selectLastSearchDoc: StatementSync;
   private readonly insertSearchDocs: SqliteMultiInsert;
   private readonly insertSearch: SqliteMultiInsert;
@@ -126,6 +127,11 @@ export class SqliteSpanIngest {
     this.upsertTraces = new SqliteMultiInsert(db, { head: `INSERT INTO traces (${TRACE_COLUMNS}) VALUES`, columns: TRACE_COLUMN_COUNT, tail: TRACE_UPSERT_TAIL, rowsPerStatement: 32 });
     this.insertTraceValues = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO trace_values (kind, value, trace_id) VALUES', columns: 3, rowsPerStatement: 128 });
     this.insertFacets = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO facets (kind, value) VALUES', columns: 2 });
+    this.countFacets = new SqliteMultiInsert(db, {
+      head: 'INSERT INTO facets (kind, value, trace_count) VALUES',
+      columns: 3,
+      tail: 'ON CONFLICT (kind, value) DO UPDATE SET trace_count = trace_count + excluded.trace_count',
+    });
     this.selectLastSearchDoc = db.prepare('SELECT COALESCE(MAX(rowid), 0) AS last FROM search_docs');
     this.insertSearchDocs = new SqliteMultiInsert(db, { head: 'INSERT INTO search_docs (rowid, trace_id) VALUES', columns: 2, rowsPerStatement: 128 });
     this.insertSearch = new SqliteMultiInsert(db, { head: 'INSERT INTO search (rowid, content) VALUES', columns: 2, rowsPerStatement: 32 });
@@ -220,16 +226,17 @@ export class SqliteSpanIngest {
     for (const [key, value] of prepared.bigValues) this.insertBigValue.run(prepared.traceId, prepared.spanId, key, value);
   }
 
-  /** Upserts the trace rows, their model/provider/operation values, facets and search documents. */
+  /** Upserts the trace rows, their service values, facets (and their trace counts) and search documents. */
   private writeSummaries(deltas: readonly TraceDelta[], stored: ReadonlyMap<string, StoredTraceRow>, seq: number): void {
     const traceRows: SqlValue[] = [];
     const traceValues: SqlValue[] = [];
     const facets: SqlValue[] = [];
+    const facetCounts = new Map<string, number>();
     const searchDocs: SqlValue[] = [];
     const searchTexts: SqlValue[] = [];
     let searchRowid = -1;
     for (const delta of deltas) {
-      const lists = this.mergeValues(delta, stored.get(delta.traceId), traceValues, facets);
+      const lists = this.mergeValues(delta, stored.get(delta.traceId), traceValues, facets, facetCounts);
       const status = delta.rootStatus ?? (delta.errorCount > 0 ? 2 : 0);
       const { usage } = delta;
       traceRows.push(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
@@ -247,15 +254,22 @@ export class SqliteSpanIngest {
     this.upsertTraces.run(traceRows);
     this.insertTraceValues.run(traceValues);
     this.insertFacets.run(facets);
+    const counts: SqlValue[] = [];
+    for (const [entry, count] of facetCounts) {
+      const separator = entry.indexOf('\u0000');
+      counts.push(entry.slice(0, separator), entry.slice(separator + 1), count);
+    }
+    this.countFacets.run(counts);
     this.insertSearchDocs.run(searchDocs);
     this.insertSearch.run(searchTexts);
   }
 
   /**
-   * The trace's model/provider/operation lists with the delta's values merged in; queues the
-   * trace_values and facets rows that are new.
+   * The trace's model/provider/operation lists with the delta's values merged in; counts the
+   * values new to the trace in `facetCounts`, and queues the trace_values and facets rows of
+   * services that are new.
    */
-  private mergeValues(delta: TraceDelta, stored: StoredTraceRow | undefined, traceValues: SqlValue[], facets: SqlValue[]): ValueLists {
+  private mergeValues(delta: TraceDelta, stored: StoredTraceRow | undefined, traceValues: SqlValue[], facets: SqlValue[], facetCounts: Map<string, number>): ValueLists {
     const lists: ValueLists = stored
       ? { model: JSON.parse(stored.models) as string[], provider: JSON.parse(stored.providers) as string[], operation: JSON.parse(stored.operations) as string[] }
       : { model: [], provider: [], operation: [] };
@@ -263,14 +277,18 @@ export class SqliteSpanIngest {
       const separator = entry.indexOf('\u0000');
       const kind = entry.slice(0, separator);
       const value = entry.slice(separator + 1);
-      const list = kind === 'service' ? undefined : lists[kind as keyof ValueLists];
-      if (list?.includes(value)) continue;
-      list?.push(value);
-      traceValues.push(kind, value, delta.traceId);
-      if (!this.knownFacets.has(entry)) {
-        facets.push(kind, value);
-        this.knownFacets.add(entry);
+      if (kind === 'service') {
+        traceValues.push(kind, value, delta.traceId);
+        if (!this.knownFacets.has(entry)) {
+          facets.push(kind, value);
+          this.knownFacets.add(entry);
+        }
+        continue;
       }
+      const list = lists[kind as keyof ValueLists];
+      if (list.includes(value)) continue;
+      list.push(value);
+      facetCounts.set(entry, (facetCounts.get(entry) ?? 0) + 1);
     }
     for (const list of [lists.model, lists.provider, lists.operation]) if (list.length > 1) list.sort(compareUtf8);
     return lists;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TaggedAttributes } from '../otlp/normalized-types.js';
 import { buildFallbackTrace, buildSpan, toTestId } from '../testing/build-spans.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
 
@@ -17,6 +18,20 @@ afterEach(async () => {
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
+
+/** facets.trace_count of models, providers and operations, as `kind value` -> count. */
+const readFacetCounts = (db: DatabaseSync): Record<string, number> =>
+  Object.fromEntries((db.prepare("SELECT kind, value, trace_count FROM facets WHERE kind <> 'service' ORDER BY kind, value").all() as { kind: string; value: string; trace_count: number }[]).map((row) => [`${row.kind} ${row.value}`, row.trace_count]));
+
+/** How many trace rows list each model, provider and operation. */
+const countListedValues = (db: DatabaseSync): Record<string, number> =>
+  Object.fromEntries(
+    (db.prepare(`SELECT kind, value, count(*) AS n FROM (
+        SELECT 'model' AS kind, j.value AS value FROM traces, json_each(traces.models) j
+        UNION ALL SELECT 'provider', j.value FROM traces, json_each(traces.providers) j
+        UNION ALL SELECT 'operation', j.value FROM traces, json_each(traces.operations) j)
+      GROUP BY kind, value ORDER BY kind, value`).all() as { kind: string; value: string; n: number }[]).map((row) => [`${row.kind} ${row.value}`, row.n]),
+  );
 
 const summaryOf = async (trace: number) => (await store.getSummaries([toTestId(trace, 16)]))[0];
 
@@ -163,8 +178,57 @@ describe('SqliteSpanStore byte cap', () => {
     try {
       const orphans = db.prepare('SELECT count(*) AS n FROM trace_values v WHERE NOT EXISTS (SELECT 1 FROM traces t WHERE t.trace_id = v.trace_id)').get();
       expect(orphans).toEqual({ n: 0 });
+      expect(readFacetCounts(db)).toEqual(countListedValues(db));
     } finally {
       db.close();
     }
+  });
+
+  it('filters by a model exactly, whatever characters it holds, and counts each trace once per facet over many requests', async () => {
+    // 'a"gpt-4' is written a\"gpt-4 in the JSON list: "gpt-4" is in the text, not in the list.
+    const models = ['gpt-4', 'gpt-4o', 'a"gpt-4', 'back\\slash', 'ünï-cødé', '[]', ''];
+    for (const [index, model] of models.entries()) {
+      await store.ingestSpans([buildSpan({ trace: index + 1, span: 1, attributes: { 'gen_ai.request.model': model, 'gen_ai.operation.name': 'chat' } })]);
+      const response: TaggedAttributes = model === 'gpt-4o' ? { 'gen_ai.response.model': 'gpt-4' } : {};
+      await store.ingestSpans([buildSpan({ trace: index + 1, span: 2, parent: 1, attributes: { 'gen_ai.request.model': model, ...response, 'gen_ai.operation.name': 'chat' } })]);
+    }
+    for (const [index, model] of models.entries()) {
+      if (model === '') continue;
+      const expected = model === 'gpt-4' ? [toTestId(1, 16), toTestId(2, 16)] : [toTestId(index + 1, 16)];
+      expect((await store.listTraces({ model, limit: 200 })).traces.map((trace) => trace.traceId).sort()).toEqual(expected.sort());
+    }
+    expect((await store.listTraces({ model: 'gpt', limit: 200 })).traces).toEqual([]);
+    expect((await store.listTraces({ operation: 'chat', limit: 200 })).traces).toHaveLength(models.length);
+    const db = new DatabaseSync(join(dir, 'hopscope.db'), { readOnly: true });
+    try {
+      expect(readFacetCounts(db)).toEqual(countListedValues(db));
+      expect(readFacetCounts(db)['model gpt-4']).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('upgrades a database whose facets did not count traces: counts them from trace_values, keeps services there only', async () => {
+    for (let trace = 1; trace <= 6; trace++) {
+      await store.ingestSpans([buildSpan({ trace, span: 1, service: `svc-${trace % 2}`, attributes: { 'gen_ai.request.model': `m-${trace % 3}`, 'gen_ai.provider.name': 'p' } })]);
+    }
+    await store.close();
+    // The layout written before: facets without trace_count, a trace_values row per listed value.
+    const old = new DatabaseSync(join(dir, 'hopscope.db'));
+    old.exec('ALTER TABLE facets DROP COLUMN trace_count');
+    old.exec(`INSERT INTO trace_values (kind, value, trace_id)
+      SELECT 'model', j.value, trace_id FROM traces, json_each(traces.models) j
+      UNION ALL SELECT 'provider', j.value, trace_id FROM traces, json_each(traces.providers) j`);
+    old.close();
+    store = SqliteSpanStore.open({ path: dir });
+    const db = new DatabaseSync(join(dir, 'hopscope.db'), { readOnly: true });
+    try {
+      expect(readFacetCounts(db)).toEqual({ 'model m-0': 2, 'model m-1': 2, 'model m-2': 2, 'provider p': 6 });
+      expect(db.prepare("SELECT DISTINCT kind FROM trace_values").all()).toEqual([{ kind: 'service' }]);
+    } finally {
+      db.close();
+    }
+    expect((await store.listTraces({ model: 'm-1' })).traces.map((trace) => trace.traceId).sort()).toEqual([toTestId(1, 16), toTestId(4, 16)]);
+    expect((await store.getFacets()).services).toEqual(['svc-0', 'svc-1']);
   });
 });

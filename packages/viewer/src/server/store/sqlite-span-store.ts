@@ -8,6 +8,7 @@ import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { InternTable } from './sqlite-intern.js';
 import { SCHEMA_SQL } from './sqlite-schema.js';
+import { upgradeSchema } from './sqlite-schema-upgrade.js';
 import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
 import { SqliteSpanIngest } from './sqlite-span-ingest.js';
 import { SqliteTraceReader } from './sqlite-trace-reader.js';
@@ -69,7 +70,8 @@ export class SqliteSpanStore implements SpanStore {
   private readonly signalIngest: SqliteSignalIngest;
   private readonly reader: SqliteTraceReader;
   private readonly deleteStatements: StatementSync[];
-  private readonly deleteTraceValues: StatementSync;
+  private readonly uncountFacets: StatementSync;
+  private readonly deleteTraceServices: StatementSync;
   private checkpointer: SqliteCheckpointer | null = null;
   private pending: PendingSpans[] = [];
   private flushScheduled = false;
@@ -94,12 +96,13 @@ export class SqliteSpanStore implements SpanStore {
       'DELETE FROM logs WHERE trace_id = ?1',
       'DELETE FROM traces WHERE trace_id = ?1',
     ].map((sql) => db.prepare(sql));
-    // By primary key: the trace row lists its models, providers and operations; services are few (facets).
-    this.deleteTraceValues = db.prepare(`DELETE FROM trace_values WHERE trace_id = ?1 AND (
-      (kind = 'model' AND value IN (SELECT value FROM json_each(?2)))
-      OR (kind = 'provider' AND value IN (SELECT value FROM json_each(?3)))
-      OR (kind = 'operation' AND value IN (SELECT value FROM json_each(?4)))
-      OR (kind = 'service' AND value IN (SELECT value FROM facets WHERE kind = 'service')))`);
+    // The trace row lists its models, providers and operations: their facets count one trace less.
+    this.uncountFacets = db.prepare(`UPDATE facets SET trace_count = trace_count - 1 WHERE
+      (kind = 'model' AND value IN (SELECT value FROM json_each(?1)))
+      OR (kind = 'provider' AND value IN (SELECT value FROM json_each(?2)))
+      OR (kind = 'operation' AND value IN (SELECT value FROM json_each(?3)))`);
+    // By primary key: services are few (facets).
+    this.deleteTraceServices = db.prepare("DELETE FROM trace_values WHERE kind = 'service' AND trace_id = ?1 AND value IN (SELECT value FROM facets WHERE kind = 'service')");
     const totals = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq, COALESCE(SUM(span_count), 0) AS spans, COALESCE(SUM(bytes), 0) AS bytes FROM traces').get() as { seq: number; spans: number; bytes: number };
     const logBytes = (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs').get() as { bytes: number }).bytes;
     this.seq = totals.seq;
@@ -121,6 +124,7 @@ export class SqliteSpanStore implements SpanStore {
     db.exec('PRAGMA cache_size = -65536');
     db.exec('PRAGMA temp_store = MEMORY');
     db.exec(SCHEMA_SQL);
+    upgradeSchema(db);
     const store = new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
     if (options.backgroundCheckpoints ?? true) store.checkpointer = SqliteCheckpointer.start(db, file);
     return store;
@@ -249,13 +253,15 @@ export class SqliteSpanStore implements SpanStore {
         for (const victim of victims) {
           if (this.totalBytes <= target) break;
           const logs = (logBytes.get(victim.trace_id) as { bytes: number }).bytes;
-          this.deleteTraceValues.run(victim.trace_id, victim.models, victim.providers, victim.operations);
+          this.uncountFacets.run(victim.models, victim.providers, victim.operations);
+          this.deleteTraceServices.run(victim.trace_id);
           for (const statement of this.deleteStatements) statement.run(victim.trace_id);
           this.totalBytes -= victim.bytes + logs;
           this.spanCount -= victim.span_count;
         }
       }
-      this.db.exec('DELETE FROM facets WHERE NOT EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = facets.kind AND v.value = facets.value)');
+      this.db.exec(`DELETE FROM facets WHERE CASE WHEN kind = 'service' THEN NOT EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = 'service' AND v.value = facets.value)
+        ELSE trace_count <= 0 END`);
     });
     this.spanIngest.reset();
     this.db.exec('PRAGMA incremental_vacuum');

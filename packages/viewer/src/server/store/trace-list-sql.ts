@@ -57,9 +57,10 @@ export function toTraceListSql(query: TraceListQuery, cursor: TraceCursor | null
   };
   if (cursor) add('(start_us, trace_id) < (?, ?)', cursor.startUs, cursor.traceId);
   if (query.service !== undefined) add('service = ?', query.service);
-  for (const kind of ['model', 'provider', 'operation'] as const) {
+  for (const [kind, column] of [['model', 'models'], ['provider', 'providers'], ['operation', 'operations']] as const) {
     const value = query[kind];
-    if (value !== undefined) add('EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = ? AND v.value = ? AND v.trace_id = traces.trace_id)', kind, value);
+    // instr on the JSON-quoted value skips most rows cheaply; json_each decides.
+    if (value !== undefined) add(`(instr(${column}, ?) > 0 AND EXISTS (SELECT 1 FROM json_each(${column}) WHERE value = ?))`, JSON.stringify(value), value);
   }
   if (query.status !== undefined) add('status = ?', ['UNSET', 'OK', 'ERROR'].indexOf(query.status));
   if (query.hasFallback !== undefined) add(query.hasFallback ? 'fallback_count > 0' : 'fallback_count = 0');
