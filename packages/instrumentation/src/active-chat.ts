@@ -5,6 +5,7 @@
  */
 import { createContextKey, trace, type Context, type Span } from '@opentelemetry/api';
 import { unwrapModel, type Model, type ModelMessage, type RequestOptions } from '@hopscope/models';
+import { reportTelemetryFailure } from './report-failure.js';
 
 const ACTIVE_CHAT_KEY = createContextKey('hopscope.instrumentation.active-chat');
 
@@ -40,7 +41,16 @@ class ChatContext implements Context {
   }
 
   private materialized(): Context {
-    return (this.full ??= trace.setSpan(this.parent, this.span).setValue(ACTIVE_CHAT_KEY, this.active));
+    if (this.full === undefined) {
+      try {
+        this.full = trace.setSpan(this.parent, this.span).setValue(ACTIVE_CHAT_KEY, this.active);
+      } catch (error) {
+        // Telemetry never breaks the call: the code that asked goes on in the parent's context.
+        reportTelemetryFailure('chat context', error);
+        this.full = this.parent;
+      }
+    }
+    return this.full;
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { context, createContextKey, diag } from '@opentelemetry/api';
+import { context, createContextKey, diag, trace, type Context } from '@opentelemetry/api';
 import { FunctionModel, modelRequest, requestUsage, textPart, userPrompt, WrapperModel, type ModelResponse, type StreamAnswerFunction } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
 import { InstrumentedModel, instrumentModel } from './instrumented-model.js';
@@ -96,6 +96,34 @@ describe('InstrumentedModel', () => {
       ['child', 'chat gpt-4o'],
     ]);
     expect(seen.value).toBe('kept');
+  });
+
+  it('never breaks the call when the chat context cannot be derived from the caller context', async () => {
+    const telemetry = createTestTelemetry();
+    const errors: string[] = [];
+    vi.spyOn(diag, 'error').mockImplementation((message: string) => {
+      errors.push(message);
+    });
+    const root = context.active();
+    const readOnly: Context = {
+      getValue: (key) => root.getValue(key),
+      setValue: () => {
+        throw new Error('read-only context');
+      },
+      deleteValue: () => root,
+    };
+    let active: unknown = 'not called';
+    const model = new InstrumentedModel(
+      openaiLike(() => {
+        active = trace.getSpan(context.active());
+        return [textPart('ok')];
+      }),
+      telemetry.settings(),
+    );
+    const response = await context.with(readOnly, () => model.request([modelRequest([userPrompt('hi')])]));
+    expect(response.parts).toEqual([textPart('ok')]);
+    expect(active).toBeUndefined();
+    expect(errors.some((error) => error.includes('chat context failed: Error: read-only context'))).toBe(true);
   });
 
   it('turns a model that throws synchronously into a rejected promise and an ERROR span', async () => {
