@@ -28,9 +28,12 @@ export interface PreparedSpan {
   readonly scope: number;
   readonly facts: SpanFacts;
   readonly json: string;
-  readonly bigValues: [string, string][];
+  readonly bigValues: readonly (readonly [string, string])[];
   readonly bytes: number;
 }
+
+/** The bigValues of the (many) spans that have none: one shared empty list, on the wire as null. */
+const NO_BIG_VALUES: readonly (readonly [string, string])[] = Object.freeze([]);
 
 /** The spans of one export request, prepared for the store; resources and scopes as their stored JSON, once each. */
 export interface PreparedSpanBatch {
@@ -66,7 +69,7 @@ export function toPreparedSpan(span: NormalizedSpan, resource: number, scope: nu
     scope,
     facts,
     json,
-    bigValues,
+    bigValues: bigValues.length === 0 ? NO_BIG_VALUES : bigValues,
     bytes,
   };
 }
@@ -131,7 +134,7 @@ export function toPreparedSpanWire(batch: PreparedSpanBatch): PreparedSpanWire {
     const { facts } = span;
     const usage = facts.usage;
     values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, span.statusCode, span.startNs, span.endNs, span.startUs, span.endUs,
-      span.resource, span.scope, span.json, span.bigValues, span.bytes, facts.serviceName, usage === null ? null : usage.inputTokens, usage?.outputTokens ?? 0,
+      span.resource, span.scope, span.json, span.bigValues.length === 0 ? null : span.bigValues, span.bytes, facts.serviceName, usage === null ? null : usage.inputTokens, usage?.outputTokens ?? 0,
       usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, [facts.models, facts.providers, facts.operations],
       (facts.isFallback ? 1 : 0) | (facts.isFailedHop ? 2 : 0) | (facts.isError ? 4 : 0), facts.searchText);
   }
@@ -165,7 +168,7 @@ export function fromPreparedSpanWire(wire: PreparedSpanWire): PreparedSpanBatch 
       resource: v[at + 10] as number,
       scope: v[at + 11] as number,
       json: v[at + 12] as string,
-      bigValues: v[at + 13] as [string, string][],
+      bigValues: (v[at + 13] as [string, string][] | null) ?? NO_BIG_VALUES,
       bytes: v[at + 14] as number,
       facts: {
         serviceName: v[at + 15] as string,

@@ -60,7 +60,11 @@ export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null
   return { inputTokens: input ?? 0, outputTokens: output ?? 0, cacheReadTokens: cacheRead ?? 0, cacheWriteTokens: cacheWrite ?? 0, reasoningTokens: reasoning ?? 0 };
 }
 
-const unique = (values: readonly (string | null)[]): string[] => [...new Set(values.filter((value): value is string => value !== null))];
+/** The non-null values, each once (in first-seen order); called with one or two values. */
+const unique = (first: string | null, second: string | null = null): string[] => {
+  if (first === null) return second === null ? [] : [second];
+  return second === null || second === first ? [first] : [first, second];
+};
 
 function collectSearchText(span: NormalizedSpan): string {
   const parts: string[] = [];
@@ -101,9 +105,9 @@ export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
     serviceName: toStringOrNull(span.resource.attributes[attr.ATTR_SERVICE_NAME]) ?? '',
     usage: computeSpanUsage(attributes),
     costUsd: toNumberOrNull(attributes[attr.ATTR_OPERATION_COST]),
-    models: unique([requestModel, responseModel]),
-    providers: unique([provider]),
-    operations: unique([toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME])]),
+    models: unique(requestModel, responseModel),
+    providers: unique(provider),
+    operations: unique(toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME])),
     isFallback,
     isFailedHop: outcome === 'error' || outcome === 'rejected' || outcome === 'skipped',
     isError: span.statusCode === 2,

@@ -4,7 +4,7 @@ import { toPreparedSpan, type PreparedSpan, type PreparedSpanBatch } from './pre
 import type { InternTable } from './sqlite-intern.js';
 import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
 import { computeUsageBelow, SqliteUsageMarks } from './sqlite-usage-marks.js';
-import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta } from './trace-delta.js';
+import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta, type TraceValueKind } from './trace-delta.js';
 
 /** The summary columns read back for traces that already have spans stored. */
 interface StoredTraceRow {
@@ -15,7 +15,8 @@ interface StoredTraceRow {
   operations: string;
 }
 
-type ValueLists = Record<'model' | 'provider' | 'operation', string[]>;
+type ValueLists = Record<Exclude<TraceValueKind, 'service'>, string[]>;
+const LISTED_KINDS = ['model', 'provider', 'operation'] as const;
 
 const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
   has_usage, usage_below, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data`;
@@ -108,7 +109,8 @@ export class SqliteSpanIngest {
   private readonly insertSearchDocs: SqliteMultiInsert;
   private readonly insertSearch: SqliteMultiInsert;
   private readonly usageMarks: SqliteUsageMarks;
-  private readonly knownFacets = new Set<string>();
+  /** Services known to have their facets row. */
+  private readonly knownServices = new Set<string>();
   private readonly resources: InternTable<NormalizedResource>;
   private readonly scopes: InternTable<NormalizedScope>;
   /** Row ids of the current batch's resources and scopes, by their index in the batch. */
@@ -273,22 +275,21 @@ export class SqliteSpanIngest {
     const lists: ValueLists = stored
       ? { model: JSON.parse(stored.models) as string[], provider: JSON.parse(stored.providers) as string[], operation: JSON.parse(stored.operations) as string[] }
       : { model: [], provider: [], operation: [] };
-    for (const entry of delta.values) {
-      const separator = entry.indexOf('\u0000');
-      const kind = entry.slice(0, separator);
-      const value = entry.slice(separator + 1);
-      if (kind === 'service') {
-        traceValues.push(kind, value, delta.traceId);
-        if (!this.knownFacets.has(entry)) {
-          facets.push(kind, value);
-          this.knownFacets.add(entry);
-        }
-        continue;
+    for (const value of delta.values.service) {
+      traceValues.push('service', value, delta.traceId);
+      if (!this.knownServices.has(value)) {
+        facets.push('service', value);
+        this.knownServices.add(value);
       }
-      const list = lists[kind as keyof ValueLists];
-      if (list.includes(value)) continue;
-      list.push(value);
-      facetCounts.set(entry, (facetCounts.get(entry) ?? 0) + 1);
+    }
+    for (const kind of LISTED_KINDS) {
+      const list = lists[kind];
+      for (const value of delta.values[kind]) {
+        if (list.includes(value)) continue;
+        list.push(value);
+        const entry = `${kind}\u0000${value}`;
+        facetCounts.set(entry, (facetCounts.get(entry) ?? 0) + 1);
+      }
     }
     for (const list of [lists.model, lists.provider, lists.operation]) if (list.length > 1) list.sort(compareUtf8);
     return lists;
@@ -296,7 +297,7 @@ export class SqliteSpanIngest {
 
   /** Forgets facet values cached as stored (after a rollback or an eviction). */
   reset(): void {
-    this.knownFacets.clear();
+    this.knownServices.clear();
   }
 }
 

@@ -1,5 +1,8 @@
 import type { SpanFacts, SpanUsage } from './span-facts.js';
 
+/** The kinds of values a trace lists, for the list filters and facets. */
+export type TraceValueKind = 'model' | 'provider' | 'operation' | 'service';
+
 /** What one ingest batch adds to (or, for usage moving down the tree, takes from) a trace summary. */
 export interface TraceDelta {
   traceId: string;
@@ -20,7 +23,7 @@ export interface TraceDelta {
   costSum: number;
   uncostedCount: number;
   bytes: number;
-  values: Set<string>;
+  values: Record<TraceValueKind, Set<string>>;
   searchText: string[];
   newSpans: { spanId: string; parentSpanId: string | null; usage: SpanUsage | null; costUsd: number | null }[];
 }
@@ -59,7 +62,7 @@ export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
   costSum: 0,
   uncostedCount: 0,
   bytes: 0,
-  values: new Set(),
+  values: { model: new Set(), provider: new Set(), operation: new Set(), service: new Set() },
   searchText: [],
   newSpans: [],
 });
@@ -92,10 +95,11 @@ export function computeSpanIntoDelta(delta: TraceDelta, span: DeltaSpan, facts: 
     delta.rootStatus = span.statusCode;
     delta.service = facts.serviceName;
   } else if (delta.service === '') delta.service = facts.serviceName;
-  for (const model of facts.models) delta.values.add(`model\u0000${model}`);
-  for (const provider of facts.providers) delta.values.add(`provider\u0000${provider}`);
-  for (const operation of facts.operations) delta.values.add(`operation\u0000${operation}`);
-  if (facts.serviceName !== '') delta.values.add(`service\u0000${facts.serviceName}`);
+  const { values } = delta;
+  for (const model of facts.models) values.model.add(model);
+  for (const provider of facts.providers) values.provider.add(provider);
+  for (const operation of facts.operations) values.operation.add(operation);
+  if (facts.serviceName !== '') values.service.add(facts.serviceName);
   delta.searchText.push(span.name);
   if (facts.searchText !== '') delta.searchText.push(facts.searchText);
   delta.newSpans.push({ spanId: span.spanId, parentSpanId: span.parentSpanId, usage: facts.usage, costUsd: facts.costUsd });
