@@ -96,11 +96,11 @@ export function toSpanRowValues(span: NormalizedSpan, resourceId: number, scopeI
  * which are duplicates) and their usage is counted by SqliteUsageMarks.
  */
 export class SqliteSpanIngest {
-  private readonly db: DatabaseSync;
   private readonly insertSpan: StatementSync;
   private readonly insertSpans: SqliteMultiInsert;
   private readonly insertBigValue: StatementSync;
   private readonly selectTraces: StatementSync;
+  private readonly selectTracesWithSpans: StatementSync;
   private readonly upsertTraces: SqliteMultiInsert;
   private readonly insertTraceValues: SqliteMultiInsert;
   private readonly insertFacets: SqliteMultiInsert;
@@ -118,7 +118,6 @@ export class SqliteSpanIngest {
   private scopeIds: number[] = [];
 
   constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
-    this.db = db;
     this.resources = resources;
     this.scopes = scopes;
     this.usageMarks = new SqliteUsageMarks(db);
@@ -126,6 +125,7 @@ export class SqliteSpanIngest {
     this.insertSpans = new SqliteMultiInsert(db, { head: `INSERT OR IGNORE INTO spans (${SPAN_COLUMNS}) VALUES`, columns: SPAN_COLUMN_COUNT, rowsPerStatement: 32 });
     this.insertBigValue = db.prepare('INSERT OR REPLACE INTO big_values (trace_id, span_id, key, value) VALUES (?, ?, ?, ?)');
     this.selectTraces = db.prepare('SELECT trace_id, usage_span_count, models, providers, operations FROM traces WHERE trace_id IN (SELECT value FROM json_each(?))');
+    this.selectTracesWithSpans = db.prepare('SELECT value AS trace_id FROM json_each(?) WHERE EXISTS (SELECT 1 FROM spans WHERE trace_id = value)');
     this.upsertTraces = new SqliteMultiInsert(db, { head: `INSERT INTO traces (${TRACE_COLUMNS}) VALUES`, columns: TRACE_COLUMN_COUNT, tail: TRACE_UPSERT_TAIL, rowsPerStatement: 32 });
     this.insertTraceValues = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO trace_values (kind, value, trace_id) VALUES', columns: 3, rowsPerStatement: 128 });
     this.insertFacets = new SqliteMultiInsert(db, { head: 'INSERT OR IGNORE INTO facets (kind, value) VALUES', columns: 2 });
@@ -151,17 +151,16 @@ export class SqliteSpanIngest {
     }
     const stored = new Map<string, StoredTraceRow>();
     for (const row of this.selectTraces.all(JSON.stringify([...byTrace.keys()])) as unknown as StoredTraceRow[]) stored.set(row.trace_id, row);
-    const deltas: TraceDelta[] = [];
-    let duplicates = 0;
+    // Traces without a summary row usually have no spans stored either; those that do (the
+    // database disagrees) take the row-by-row path with the traces already stored.
+    const unlisted = [...byTrace.keys()].filter((traceId) => !stored.has(traceId));
+    const withSpans = new Set(unlisted.length === 0 ? [] : (this.selectTracesWithSpans.all(JSON.stringify(unlisted)) as { trace_id: string }[]).map((row) => row.trace_id));
     const fresh: [string, PreparedSpan[]][] = [];
-    for (const entry of byTrace) if (!stored.has(entry[0])) fresh.push(entry);
-    const inserted = this.insertFreshTraces(fresh);
-    if (inserted) {
-      deltas.push(...inserted.deltas);
-      duplicates += inserted.duplicates;
-    }
+    for (const entry of byTrace) if (!stored.has(entry[0]) && !withSpans.has(entry[0])) fresh.push(entry);
+    const { deltas, duplicates: freshDuplicates } = this.insertFreshTraces(fresh);
+    let duplicates = freshDuplicates;
     for (const [traceId, list] of byTrace) {
-      if (inserted && !stored.has(traceId)) continue;
+      if (!stored.has(traceId) && !withSpans.has(traceId)) continue;
       const delta = toEmptyTraceDelta(traceId);
       for (const prepared of list) {
         if (this.insertRow(prepared, 0)) computeSpanIntoDelta(delta, prepared, prepared.facts);
@@ -177,10 +176,10 @@ export class SqliteSpanIngest {
 
   /**
    * Inserts the spans of traces with nothing stored as multi-row inserts, `usage_below` and
-   * usage counted in memory. Null when the database disagreed (a span was already there):
-   * everything is rolled back and the caller takes the row-by-row path for these traces.
+   * usage counted in memory. No savepoint around them: inside one SQLite copies every page it
+   * changes into a sub-journal first. The caller checked that none of these spans is stored.
    */
-  private insertFreshTraces(fresh: readonly [string, PreparedSpan[]][]): { deltas: TraceDelta[]; duplicates: number } | null {
+  private insertFreshTraces(fresh: readonly [string, PreparedSpan[]][]): { deltas: TraceDelta[]; duplicates: number } {
     const deltas: TraceDelta[] = [];
     const values: SqlValue[] = [];
     const withBigValues: PreparedSpan[] = [];
@@ -200,13 +199,9 @@ export class SqliteSpanIngest {
       deltas.push(delta);
     }
     if (values.length === 0) return { deltas, duplicates };
-    this.db.exec('SAVEPOINT fresh_spans');
-    if (this.insertSpans.run(values) !== values.length / SPAN_COLUMN_COUNT) {
-      this.db.exec('ROLLBACK TO fresh_spans');
-      this.db.exec('RELEASE fresh_spans');
-      return null;
-    }
-    this.db.exec('RELEASE fresh_spans');
+    const rows = values.length / SPAN_COLUMN_COUNT;
+    const inserted = this.insertSpans.run(values);
+    if (inserted !== rows) throw new Error(`SqliteSpanIngest: ${rows - inserted} span(s) of traces checked as new were already stored`);
     for (const prepared of withBigValues) this.insertBigValues(prepared);
     return { deltas, duplicates };
   }

@@ -5,6 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TaggedAttributes } from '../otlp/normalized-types.js';
 import { buildFallbackTrace, buildSpan, toTestId } from '../testing/build-spans.js';
+import { toPreparedSpanBatch } from './prepared-span.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
 
 let dir: string;
@@ -136,6 +137,34 @@ describe('SqliteSpanStore group commit', () => {
     expect((await store.getStats()).spans).toBe(10);
     expect((await store.listTraces({ limit: 10 })).traces.map((trace) => trace.spanCount)).toEqual([5, 5]);
     expect(await summaryOf(8)).toBeUndefined();
+  });
+
+  it('fails a batch whose SQL fails alone, inside the group transaction: the others are written again and counted once', async () => {
+    const bad = toPreparedSpanBatch([buildSpan({ trace: 8, span: 1 })]);
+    const unbindable = { ...bad, spans: bad.spans.map((span) => ({ ...span, json: {} as unknown as string })) };
+    const [first, failed, last] = await Promise.allSettled([
+      store.ingestPreparedSpans(toPreparedSpanBatch(buildFallbackTrace(1))),
+      store.ingestPreparedSpans(unbindable),
+      store.ingestPreparedSpans(toPreparedSpanBatch(buildFallbackTrace(2))),
+    ]);
+    expect(first).toMatchObject({ status: 'fulfilled', value: { accepted: 5, duplicates: 0 } });
+    expect(failed).toMatchObject({ status: 'rejected' });
+    expect(last).toMatchObject({ status: 'fulfilled', value: { accepted: 5, duplicates: 0 } });
+    expect((await store.getStats()).spans).toBe(10);
+    expect((await summaryOf(1))?.usage).toMatchObject(EXPECTED_FALLBACK_USAGE);
+    expect(await summaryOf(8)).toBeUndefined();
+    expect((await store.ingestSpans(buildFallbackTrace(1))).duplicates).toBe(5);
+  });
+
+  it('takes the row-by-row path for a trace whose spans are stored without its summary row', async () => {
+    await store.ingestSpans(buildFallbackTrace(1).slice(0, 3));
+    const db = new DatabaseSync(join(dir, 'hopscope.db'));
+    db.exec(`DELETE FROM traces WHERE trace_id = '${toTestId(1, 16)}'`);
+    db.close();
+    const result = await store.ingestSpans([...buildFallbackTrace(1), ...buildFallbackTrace(2)]);
+    expect(result).toMatchObject({ accepted: 7, duplicates: 3 });
+    expect((await summaryOf(1))?.spanCount).toBe(2);
+    expect((await summaryOf(2))?.usage).toMatchObject(EXPECTED_FALLBACK_USAGE);
   });
 
   it('counts a span sent twice in one request once (traces seen for the first time)', async () => {

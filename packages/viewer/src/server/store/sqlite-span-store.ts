@@ -153,8 +153,10 @@ export class SqliteSpanStore implements SpanStore {
 
   /**
    * Group commit: the spans wait for the next turn of the event loop, and every call that
-   * arrived by then is written in one transaction (each in its own savepoint, so a failing
-   * batch fails alone). The promise resolves only after that transaction has committed.
+   * arrived by then is written in one transaction. A batch that fails fails alone: the
+   * transaction is rolled back and written again without it (no savepoint per batch, which
+   * would make SQLite copy every page it changes into a sub-journal). The promise resolves
+   * only after that transaction has committed.
    */
   ingestSpans(spans: readonly NormalizedSpan[]): Promise<IngestResult> {
     if (spans.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, changedTraceIds: [] });
@@ -182,36 +184,44 @@ export class SqliteSpanStore implements SpanStore {
 
   private flushSpans(): void {
     this.flushScheduled = false;
-    const batch = this.pending;
+    let group = this.pending;
     this.pending = [];
-    if (batch.length === 0) return;
-    const written: { item: PendingSpans; result: IngestResult; bytes: number }[] = [];
-    const failed = new Set<PendingSpans>();
-    try {
-      this.transaction(() => {
-        for (const item of batch) {
-          const seq = ++this.seq;
-          this.db.exec('SAVEPOINT ingest_batch');
-          try {
-            const { deltas, duplicates } = this.spanIngest.ingest(item.batch, seq);
-            this.db.exec('RELEASE ingest_batch');
-            const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
-            const bytes = deltas.reduce((sum, delta) => sum + delta.bytes, 0);
-            written.push({ item, result: { accepted, duplicates, changedTraceIds: deltas.map((delta) => delta.traceId) }, bytes });
-          } catch (error) {
-            this.db.exec('ROLLBACK TO ingest_batch');
-            this.db.exec('RELEASE ingest_batch');
-            this.resetCaches();
-            failed.add(item);
-            item.reject(error);
+    while (group.length > 0) {
+      const written: { item: PendingSpans; result: IngestResult; bytes: number }[] = [];
+      let failed: { index: number; error: unknown } | null = null;
+      try {
+        this.transaction(() => {
+          for (const [index, item] of group.entries()) {
+            try {
+              const { deltas, duplicates } = this.spanIngest.ingest(item.batch, ++this.seq);
+              const accepted = deltas.reduce((sum, delta) => sum + delta.spanCount, 0);
+              const bytes = deltas.reduce((sum, delta) => sum + delta.bytes, 0);
+              written.push({ item, result: { accepted, duplicates, changedTraceIds: deltas.map((delta) => delta.traceId) }, bytes });
+            } catch (error) {
+              failed = { index, error };
+              throw error;
+            }
           }
+        });
+      } catch (error) {
+        // Nothing of this group is committed. A failed batch is rejected and the others are
+        // written again; when BEGIN or COMMIT failed, every caller hears so.
+        const failure = failed as { index: number; error: unknown } | null;
+        if (failure === null) {
+          for (const item of group) item.reject(error);
+          return;
         }
-      });
-    } catch (error) {
-      // Nothing of this group is committed (BEGIN or COMMIT failed): every caller hears so.
-      for (const item of batch) if (!failed.has(item)) item.reject(error);
+        group[failure.index]?.reject(failure.error);
+        group = group.filter((_, index) => index !== failure.index);
+        continue;
+      }
+      this.settleWritten(written);
       return;
     }
+  }
+
+  /** After the commit: the counts, the callers, and eviction over the cap. */
+  private settleWritten(written: readonly { item: PendingSpans; result: IngestResult; bytes: number }[]): void {
     const changed = new Set<string>();
     for (const { result, bytes } of written) {
       this.spanCount += result.accepted;
