@@ -17,6 +17,8 @@ interface StoredTraceRow {
 
 type ValueLists = Record<Exclude<TraceValueKind, 'service'>, string[]>;
 const LISTED_KINDS = ['model', 'provider', 'operation'] as const;
+/** Per listed kind, how many traces of the batch a value is new to. */
+type FacetCounts = Record<Exclude<TraceValueKind, 'service'>, Map<string, number>>;
 
 const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, end_us, status_code, resource_id, scope_id,
   has_usage, usage_below, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, cost, bytes, data`;
@@ -228,7 +230,7 @@ export class SqliteSpanIngest {
     const traceRows: SqlValue[] = [];
     const traceValues: SqlValue[] = [];
     const facets: SqlValue[] = [];
-    const facetCounts = new Map<string, number>();
+    const facetCounts: FacetCounts = { model: new Map(), provider: new Map(), operation: new Map() };
     const searchDocs: SqlValue[] = [];
     const searchTexts: SqlValue[] = [];
     let searchRowid = -1;
@@ -252,10 +254,7 @@ export class SqliteSpanIngest {
     this.insertTraceValues.run(traceValues);
     this.insertFacets.run(facets);
     const counts: SqlValue[] = [];
-    for (const [entry, count] of facetCounts) {
-      const separator = entry.indexOf('\u0000');
-      counts.push(entry.slice(0, separator), entry.slice(separator + 1), count);
-    }
+    for (const kind of LISTED_KINDS) for (const [value, count] of facetCounts[kind]) counts.push(kind, value, count);
     this.countFacets.run(counts);
     this.insertSearchDocs.run(searchDocs);
     this.insertSearch.run(searchTexts);
@@ -266,7 +265,7 @@ export class SqliteSpanIngest {
    * values new to the trace in `facetCounts`, and queues the trace_values and facets rows of
    * services that are new.
    */
-  private mergeValues(delta: TraceDelta, stored: StoredTraceRow | undefined, traceValues: SqlValue[], facets: SqlValue[], facetCounts: Map<string, number>): ValueLists {
+  private mergeValues(delta: TraceDelta, stored: StoredTraceRow | undefined, traceValues: SqlValue[], facets: SqlValue[], facetCounts: FacetCounts): ValueLists {
     const lists: ValueLists = stored
       ? { model: JSON.parse(stored.models) as string[], provider: JSON.parse(stored.providers) as string[], operation: JSON.parse(stored.operations) as string[] }
       : { model: [], provider: [], operation: [] };
@@ -279,11 +278,11 @@ export class SqliteSpanIngest {
     }
     for (const kind of LISTED_KINDS) {
       const list = lists[kind];
+      const counts = facetCounts[kind];
       for (const value of delta.values[kind]) {
         if (list.includes(value)) continue;
         list.push(value);
-        const entry = `${kind}\u0000${value}`;
-        facetCounts.set(entry, (facetCounts.get(entry) ?? 0) + 1);
+        counts.set(value, (counts.get(value) ?? 0) + 1);
       }
     }
     for (const list of [lists.model, lists.provider, lists.operation]) if (list.length > 1) list.sort(compareUtf8);
