@@ -28,7 +28,7 @@ describe('trace list', () => {
     const table = page.getByRole('table', { name: 'Traces' });
     await table.getByRole('link', { name: 'invoke_agent support' }).first().waitFor();
     const fallbackRow = table.getByRole('row').filter({ hasText: 'claude-sonnet, gemini-flash, gpt-4o' });
-    expect(await fallbackRow.getByText('fallback · 2 not answered').count()).toBe(1);
+    expect(await fallbackRow.getByText('fallback · 2 failed', { exact: true }).count()).toBe(1);
     const unpriced = table.getByRole('row').filter({ hasText: 'claude-3-5-sonnet' });
     expect(await unpriced.getByRole('cell', { name: 'unknown' }).count()).toBe(1);
     expect(await unpriced.getByRole('cell', { name: '50 / 5' }).count()).toBe(1);
@@ -39,7 +39,7 @@ describe('trace list', () => {
     const table = page.getByRole('table', { name: 'Traces' });
     await table.getByRole('link', { name: 'chat fallback:gpt-4o,claude-sonnet' }).waitFor();
     const rows = table.getByRole('row').filter({ has: page.getByRole('checkbox') });
-    await eventually(async () => expect(await rows.count()).toBe(await rows.filter({ hasText: /fallback · \d+ not answered/ }).count()));
+    await eventually(async () => expect(await rows.count()).toBe(await rows.filter({ has: page.getByText(/^fallback( · \d+ (failed|not tried))*$/) }).count()));
     expect(await rows.filter({ hasText: 'legacy-sdk' }).count()).toBe(0);
     expect(await page.getByRole('combobox', { name: 'Fallback' }).inputValue()).toBe('true');
   });
@@ -148,9 +148,10 @@ describe('hops, navigation and compare', () => {
     await strip.getByRole('listitem', { name: 'hop 1' }).getByText('ModelHTTPError').waitFor();
     await strip.getByRole('listitem', { name: 'hop 3' }).getByText('winner').waitFor();
     await strip.getByText('Failed hops: 2 · wasted 52 tokens · $0.0011').waitFor();
+    await page.getByText(/ · fallback · 2 failed$/).waitFor();
   });
 
-  it('shows a hop skipped by cooldown as not tried, and a tried hop without a price as unknown, never $0', async () => {
+  it('shows a hop skipped by cooldown as not tried (strip, trace header, list badge), and a tried hop without a price as unknown, never $0', async () => {
     const { traceId, callId } = await postCooldownTrace();
     await page.goto(`${viewer.url}/#/trace/${traceId}/span/${callId}`);
     const strip = page.getByRole('region', { name: 'Fallback hops' });
@@ -163,6 +164,10 @@ describe('hops, navigation and compare', () => {
     await unpriced.getByText(/7 in \/ 0 out · unknown/).waitFor();
     expect(await unpriced.getByText(/not tried/).count()).toBe(0);
     await strip.getByRole('listitem', { name: 'hop 3' }).getByText('winner').waitFor();
+    await page.getByText(/ · fallback · 1 failed · 1 not tried$/).waitFor();
+    await page.goto(viewer.url);
+    const row = page.getByRole('table', { name: 'Traces' }).getByRole('row').filter({ hasText: 'cooldown-service' });
+    await row.getByText('fallback · 1 failed · 1 not tried', { exact: true }).waitFor();
   });
 
   it('labels a pydantic-ai fallback:a,b span "hops not instrumented"', async () => {

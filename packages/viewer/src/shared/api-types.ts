@@ -112,8 +112,10 @@ export interface TraceSummary {
   readonly providers: readonly string[];
   readonly operations: readonly string[];
   readonly hasFallback: boolean;
-  /** Failed / rejected / skipped hops across the trace's fallback calls. */
+  /** Hops that were tried and did not answer (outcome `error` or `rejected`) across the trace's fallback calls. */
   readonly failedHopCount: number;
+  /** Hops that were not tried (outcome `skipped`, e.g. the member was cooling down) across the trace's fallback calls. */
+  readonly skippedHopCount: number;
   readonly usage: UsageTotals;
 }
 

@@ -136,7 +136,7 @@ export function toPreparedSpanWire(batch: PreparedSpanBatch): PreparedSpanWire {
     values.push(span.traceId, span.spanId, span.parentSpanId, span.name, span.kind, span.statusCode, span.startNs, span.endNs, span.startUs, span.endUs,
       span.resource, span.scope, span.json, span.bigValues.length === 0 ? null : span.bigValues, span.bytes, facts.serviceName, usage === null ? null : usage.inputTokens, usage?.outputTokens ?? 0,
       usage?.cacheReadTokens ?? 0, usage?.cacheWriteTokens ?? 0, usage?.reasoningTokens ?? 0, facts.costUsd, [facts.models, facts.providers, facts.operations],
-      (facts.isFallback ? 1 : 0) | (facts.isFailedHop ? 2 : 0) | (facts.isError ? 4 : 0), facts.searchText);
+      (facts.isFallback ? 1 : 0) | (facts.isFailedHop ? 2 : 0) | (facts.isError ? 4 : 0) | (facts.isSkippedHop ? 8 : 0), facts.searchText);
   }
   return { resources: batch.resources, scopes: batch.scopes, values };
 }
@@ -179,6 +179,7 @@ export function fromPreparedSpanWire(wire: PreparedSpanWire): PreparedSpanBatch 
         operations: lists[2],
         isFallback: (flags & 1) !== 0,
         isFailedHop: (flags & 2) !== 0,
+        isSkippedHop: (flags & 8) !== 0,
         isError: (flags & 4) !== 0,
         searchText: v[at + 24] as string,
       },

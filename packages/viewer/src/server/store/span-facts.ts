@@ -20,7 +20,10 @@ export interface SpanFacts {
   readonly providers: readonly string[];
   readonly operations: readonly string[];
   readonly isFallback: boolean;
+  /** A hop that was tried and did not answer: outcome `error` or `rejected`. */
   readonly isFailedHop: boolean;
+  /** A hop that was not tried (outcome `skipped`, e.g. its member was cooling down). */
+  readonly isSkippedHop: boolean;
   readonly isError: boolean;
   /** Message content for full-text search ('' when none). */
   readonly searchText: string;
@@ -109,7 +112,8 @@ export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
     providers: unique(provider),
     operations: unique(toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME])),
     isFallback,
-    isFailedHop: outcome === 'error' || outcome === 'rejected' || outcome === 'skipped',
+    isFailedHop: outcome === 'error' || outcome === 'rejected',
+    isSkippedHop: outcome === 'skipped',
     isError: span.statusCode === 2,
     searchText: collectSearchText(span),
   };

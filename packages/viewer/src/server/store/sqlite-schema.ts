@@ -2,7 +2,8 @@
  * The SQLite schema. Spans keep their indexed columns first and their JSON last; `traces` is
  * the summary table the list reads, maintained per touched trace on ingest; `search` is a
  * contentless FTS5 index whose rows map to traces through `search_docs`. Databases written
- * before facets counted their traces are brought up to date by upgradeSchema.
+ * before facets counted their traces or traces counted skipped hops apart are brought up to date
+ * by upgradeSchema.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -54,6 +55,7 @@ CREATE TABLE IF NOT EXISTS traces (
   error_count INTEGER NOT NULL DEFAULT 0,
   fallback_count INTEGER NOT NULL DEFAULT 0,
   failed_hop_count INTEGER NOT NULL DEFAULT 0,
+  skipped_hop_count INTEGER NOT NULL DEFAULT 0,
   usage_span_count INTEGER NOT NULL DEFAULT 0,
   input_tokens INTEGER NOT NULL DEFAULT 0,
   output_tokens INTEGER NOT NULL DEFAULT 0,

@@ -25,9 +25,9 @@ const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, e
 const SPAN_COLUMN_COUNT = 20;
 
 const TRACE_COLUMNS = `trace_id, seq, root_span_id, root_name, root_status, status, service, start_us, end_us, start_ns, end_ns,
-  span_count, error_count, fallback_count, failed_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
+  span_count, error_count, fallback_count, failed_hop_count, skipped_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
   reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
-const TRACE_COLUMN_COUNT = 28;
+const TRACE_COLUMN_COUNT = 29;
 const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   seq = excluded.seq,
   root_span_id = COALESCE(excluded.root_span_id, root_span_id),
@@ -44,6 +44,7 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   error_count = error_count + excluded.error_count,
   fallback_count = fallback_count + excluded.fallback_count,
   failed_hop_count = failed_hop_count + excluded.failed_hop_count,
+  skipped_hop_count = skipped_hop_count + excluded.skipped_hop_count,
   usage_span_count = usage_span_count + excluded.usage_span_count,
   input_tokens = input_tokens + excluded.input_tokens,
   output_tokens = output_tokens + excluded.output_tokens,
@@ -239,7 +240,7 @@ export class SqliteSpanIngest {
       const status = delta.rootStatus ?? (delta.errorCount > 0 ? 2 : 0);
       const { usage } = delta;
       traceRows.push(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
-        delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.usageSpanCount,
+        delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.skippedHopCount, delta.usageSpanCount,
         usage.inputTokens, usage.outputTokens, usage.cacheReadTokens, usage.cacheWriteTokens, usage.reasoningTokens,
         usage.inputTokens + usage.outputTokens, delta.costSum, delta.uncostedCount, JSON.stringify(lists.model), JSON.stringify(lists.provider),
         JSON.stringify(lists.operation), delta.bytes);

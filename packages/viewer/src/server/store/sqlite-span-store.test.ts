@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { TaggedAttributes } from '../otlp/normalized-types.js';
+import type { NormalizedSpan, TaggedAttributes } from '../otlp/normalized-types.js';
 import { buildFallbackTrace, buildSpan, toTestId } from '../testing/build-spans.js';
 import { toPreparedSpanBatch } from './prepared-span.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
@@ -36,6 +36,13 @@ const countListedValues = (db: DatabaseSync): Record<string, number> =>
 
 const summaryOf = async (trace: number) => (await store.getSummaries([toTestId(trace, 16)]))[0];
 
+/** A fallback call (span 1) with one hop child per outcome, in order. */
+const buildHopTrace = (trace: number, outcomes: readonly string[]): NormalizedSpan[] => [
+  buildSpan({ trace, span: 1, name: 'chat fallback:m0,m1', attributes: { 'gen_ai.request.model': 'fallback:m0,m1' } }),
+  ...outcomes.map((outcome, index) =>
+    buildSpan({ trace, span: 10 + index, parent: 1, name: `hop ${index}`, startMs: index, attributes: { 'hopscope.hop.index': index, 'hopscope.hop.outcome': outcome } })),
+];
+
 const EXPECTED_FALLBACK_USAGE = { inputTokens: 60, outputTokens: 12, cacheReadTokens: 4, cacheWriteTokens: 2, reasoningTokens: 3, costUsd: null, costPartial: true };
 
 describe('SqliteSpanStore rollups', () => {
@@ -52,9 +59,21 @@ describe('SqliteSpanStore rollups', () => {
     const summary = await summaryOf(1);
     expect(summary?.usage).toMatchObject(EXPECTED_FALLBACK_USAGE);
     expect(summary?.usage.knownCostUsd).toBeCloseTo(0.004, 10);
-    expect(summary).toMatchObject({ spanCount: 5, hasFallback: true, failedHopCount: 2, rootName: 'invoke_agent agent', serviceName: 'test-service', errorCount: 1, status: 'UNSET' });
+    expect(summary).toMatchObject({ spanCount: 5, hasFallback: true, failedHopCount: 2, skippedHopCount: 0, rootName: 'invoke_agent agent', serviceName: 'test-service', errorCount: 1, status: 'UNSET' });
     expect([...(summary?.models ?? [])].sort()).toEqual(['a-model', 'b-model', 'c-model']);
     expect([...(summary?.providers ?? [])].sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it.each(orders)('counts failed hops (error, rejected) apart from hops not tried (skipped) ($name)', async ({ batches }) => {
+    for (const batch of batches(buildHopTrace(6, ['skipped', 'error', 'skipped', 'rejected']))) await store.ingestSpans(batch);
+    expect(await summaryOf(6)).toMatchObject({ spanCount: 5, hasFallback: true, failedHopCount: 2, skippedHopCount: 2 });
+  });
+
+  it('counts hops once when a whole export is sent again, fresh trace and stored trace in one request', async () => {
+    await store.ingestSpans(buildHopTrace(6, ['skipped', 'error', 'ok']));
+    await store.ingestSpans([...buildHopTrace(6, ['skipped', 'error', 'ok']), ...buildHopTrace(7, ['skipped', 'skipped', 'ok']), ...buildHopTrace(7, ['skipped', 'skipped', 'ok'])]);
+    expect(await summaryOf(6)).toMatchObject({ spanCount: 4, failedHopCount: 1, skippedHopCount: 1 });
+    expect(await summaryOf(7)).toMatchObject({ spanCount: 4, failedHopCount: 0, skippedHopCount: 2 });
   });
 
   it('sums the cost of every counted hop when all are priced', async () => {
@@ -259,5 +278,26 @@ describe('SqliteSpanStore byte cap', () => {
     }
     expect((await store.listTraces({ model: 'm-1' })).traces.map((trace) => trace.traceId).sort()).toEqual([toTestId(1, 16), toTestId(4, 16)]);
     expect((await store.getFacets()).services).toEqual(['svc-0', 'svc-1']);
+  });
+
+  it('upgrades a database whose traces counted skipped hops as failed: splits the count from the stored spans', async () => {
+    await store.ingestSpans([...buildHopTrace(1, ['skipped', 'error', 'skipped', 'ok']), ...buildHopTrace(2, ['rejected', 'ok']), ...buildHopTrace(3, ['ok'])]);
+    await store.ingestSpans([buildSpan({ trace: 4, span: 1, name: 'plain', attributes: { 'gen_ai.input.messages': '"skipped"' } })]);
+    await store.close();
+    // The layout written before: no skipped_hop_count, skipped hops counted in failed_hop_count.
+    const old = new DatabaseSync(join(dir, 'hopscope.db'));
+    old.exec(`UPDATE traces SET failed_hop_count = failed_hop_count + skipped_hop_count`);
+    old.exec('ALTER TABLE traces DROP COLUMN skipped_hop_count');
+    old.close();
+    store = SqliteSpanStore.open({ path: dir });
+    const counts = (await store.listTraces({ limit: 10 })).traces.map(({ traceId, failedHopCount, skippedHopCount }) => ({ traceId, failedHopCount, skippedHopCount }));
+    expect(counts.sort((a, b) => a.traceId.localeCompare(b.traceId))).toEqual([
+      { traceId: toTestId(1, 16), failedHopCount: 1, skippedHopCount: 2 },
+      { traceId: toTestId(2, 16), failedHopCount: 1, skippedHopCount: 0 },
+      { traceId: toTestId(3, 16), failedHopCount: 0, skippedHopCount: 0 },
+      { traceId: toTestId(4, 16), failedHopCount: 0, skippedHopCount: 0 },
+    ]);
+    await store.ingestSpans(buildHopTrace(1, ['skipped', 'error', 'skipped', 'ok', 'skipped']));
+    expect(await summaryOf(1)).toMatchObject({ failedHopCount: 1, skippedHopCount: 3 });
   });
 });

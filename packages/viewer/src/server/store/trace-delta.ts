@@ -18,6 +18,7 @@ export interface TraceDelta {
   errorCount: number;
   fallbackCount: number;
   failedHopCount: number;
+  skippedHopCount: number;
   usageSpanCount: number;
   usage: { inputTokens: number; outputTokens: number; cacheReadTokens: number; cacheWriteTokens: number; reasoningTokens: number };
   costSum: number;
@@ -57,6 +58,7 @@ export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
   errorCount: 0,
   fallbackCount: 0,
   failedHopCount: 0,
+  skippedHopCount: 0,
   usageSpanCount: 0,
   usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
   costSum: 0,
@@ -80,6 +82,7 @@ export function computeSpanIntoDelta(delta: TraceDelta, span: DeltaSpan, facts: 
   if (facts.isError) delta.errorCount += 1;
   if (facts.isFallback) delta.fallbackCount += 1;
   if (facts.isFailedHop) delta.failedHopCount += 1;
+  if (facts.isSkippedHop) delta.skippedHopCount += 1;
   if (facts.usage) delta.usageSpanCount += 1;
   if (span.startUs < delta.startUs) {
     delta.startUs = span.startUs;

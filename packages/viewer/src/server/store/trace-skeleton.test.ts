@@ -4,7 +4,7 @@ import { toTraceSkeleton, type SkeletonRow } from './trace-skeleton.js';
 
 const makeSummaryForTest = (): TraceSummary => ({
   traceId: 'feed', rootName: 'root', rootSpanId: 'a', serviceName: 'svc', startTimeUnixNano: '1000000', durationMs: 1, spanCount: 4, errorCount: 0, status: 'UNSET',
-  models: [], providers: [], operations: [], hasFallback: false, failedHopCount: 0,
+  models: [], providers: [], operations: [], hasFallback: false, failedHopCount: 0, skippedHopCount: 0,
   usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, costUsd: null, costPartial: false },
 });
 

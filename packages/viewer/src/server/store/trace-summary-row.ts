@@ -14,6 +14,7 @@ export interface TraceRow {
   readonly error_count: number;
   readonly fallback_count: number;
   readonly failed_hop_count: number;
+  readonly skipped_hop_count: number;
   readonly input_tokens: number;
   readonly output_tokens: number;
   readonly cache_read_tokens: number;
@@ -51,6 +52,7 @@ export function toTraceSummary(row: TraceRow): TraceSummary {
     operations: JSON.parse(row.operations) as string[],
     hasFallback: row.fallback_count > 0,
     failedHopCount: row.failed_hop_count,
+    skippedHopCount: row.skipped_hop_count,
     usage: {
       inputTokens: row.input_tokens,
       outputTokens: row.output_tokens,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCostText, toDeltaText, toDurationText, toTokenText } from './to-display-text.js';
+import { toCostText, toDeltaText, toDurationText, toFallbackText, toTokenText } from './to-display-text.js';
 
 describe('display text', () => {
   it.each([
@@ -29,5 +29,13 @@ describe('display text', () => {
     expect(toDeltaText(-12.5, (n) => `${n} ms`)).toBe('−12.5 ms');
     expect(toDeltaText(3, String)).toBe('+3');
     expect(toDeltaText(null, String)).toBe('unknown');
+  });
+  it.each([
+    [2, 1, 'fallback · 2 failed · 1 not tried'],
+    [2, 0, 'fallback · 2 failed'],
+    [0, 3, 'fallback · 3 not tried'],
+    [0, 0, 'fallback'],
+  ])('fallback with %s failed and %s skipped hops -> %s', (failedHopCount, skippedHopCount, text) => {
+    expect(toFallbackText({ failedHopCount, skippedHopCount })).toBe(text);
   });
 });

@@ -60,3 +60,17 @@ export function toDeltaText(delta: number | null, format: (n: number) => string)
   if (delta === 0) return '±0';
   return `${delta > 0 ? '+' : '−'}${format(Math.abs(delta))}`;
 }
+
+/**
+ * A trace's fallback badge: failed hops (tried, no answer) apart from hops not tried (skipped
+ * by cooldown), each part left out when zero.
+ *
+ * @example
+ * toFallbackText({ failedHopCount: 2, skippedHopCount: 1 }); // 'fallback · 2 failed · 1 not tried'
+ */
+export function toFallbackText({ failedHopCount, skippedHopCount }: { readonly failedHopCount: number; readonly skippedHopCount: number }): string {
+  const parts = ['fallback'];
+  if (failedHopCount > 0) parts.push(`${failedHopCount} failed`);
+  if (skippedHopCount > 0) parts.push(`${skippedHopCount} not tried`);
+  return parts.join(' · ');
+}

@@ -3,7 +3,7 @@ import type { TraceSummary } from '../../../src/shared/api-types.js';
 import { api } from '../api/client.js';
 import { useLiveUpdates } from '../api/use-live-updates.js';
 import { UsageLine } from '../components/UsageLine.js';
-import { toCostText, toDurationText, toTimeText, toTokenText } from '../format/to-display-text.js';
+import { toCostText, toDurationText, toFallbackText, toTimeText, toTokenText } from '../format/to-display-text.js';
 import { toRouteHash, type Route } from '../routing/parse-route.js';
 import { computeLiveList, computePageTotals, matchesListFilters } from './compute-live-list.js';
 import { FilterBar } from './FilterBar.js';
@@ -32,7 +32,7 @@ function TraceRow({ trace, checked, onCheck }: { trace: TraceSummary; checked: b
       </td>
       <td>{toCostText(usage.costUsd, usage.costPartial)}</td>
       <td>{trace.status}</td>
-      <td>{trace.hasFallback ? <span className="badge badge-fallback">fallback · {trace.failedHopCount} not answered</span> : null}</td>
+      <td>{trace.hasFallback ? <span className="badge badge-fallback">{toFallbackText(trace)}</span> : null}</td>
     </tr>
   );
 }

@@ -51,6 +51,7 @@ export function makeSummary(fields: Partial<TraceSummary> & { readonly traceId: 
     operations: [],
     hasFallback: false,
     failedHopCount: 0,
+    skippedHopCount: 0,
     usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, costUsd: null, costPartial: false },
     ...fields,
   };

@@ -3,7 +3,7 @@ import type { TraceSkeleton } from '../../../src/shared/api-types.js';
 import { api, ApiRequestError } from '../api/client.js';
 import { useAsync } from '../api/use-async.js';
 import { UsageLine } from '../components/UsageLine.js';
-import { toDurationText, toTimeText } from '../format/to-display-text.js';
+import { toDurationText, toFallbackText, toTimeText } from '../format/to-display-text.js';
 import type { Route } from '../routing/parse-route.js';
 import { computeAncestors, computeNextMatch } from './compute-next-match.js';
 import { childCountOf, computeSpanTree, computeVisibleRows } from './compute-span-tree.js';
@@ -108,7 +108,7 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
         <p className="muted">
           {summary.serviceName} · {toTimeText(summary.startTimeUnixNano)} · {toDurationText(summary.durationMs)} · {summary.spanCount.toLocaleString('en-US')} spans ·
           status {summary.status}
-          {summary.hasFallback ? ` · fallback (${summary.failedHopCount} hops did not answer)` : ''}
+          {summary.hasFallback ? ` · ${toFallbackText(summary)}` : ''}
         </p>
         <UsageLine usage={summary.usage} label="Trace usage" />
       </header>
