@@ -50,7 +50,10 @@ describe('the demo through the real pipeline', () => {
     expect(traces.length).toBe(DEMO_SCENARIOS.length);
     const fallbackTraces = traces.filter((t) => t.hasFallback);
     expect(fallbackTraces.length).toBeGreaterThanOrEqual(4);
-    expect(fallbackTraces.some((t) => t.failedHopCount >= 2)).toBe(true);
+    // Failed hops (error, rejected) and hops not tried (skipped while cooling down) are counted apart.
+    expect(fallbackTraces.some((t) => t.failedHopCount >= 1 && t.skippedHopCount === 0)).toBe(true);
+    expect(fallbackTraces.some((t) => t.skippedHopCount >= 1)).toBe(true);
+    expect(traces.filter((t) => !t.hasFallback).every((t) => t.failedHopCount === 0 && t.skippedHopCount === 0)).toBe(true);
   });
 
   it('gives each fallback call one hop span per attempt, with outcomes, errors and the winner', async () => {
@@ -83,6 +86,7 @@ describe('the demo through the real pipeline', () => {
     const rateLimited = chains.find((c) => c.outcomes.join(' > ') === 'gpt-4o:error > claude-sonnet-4-6:ok')!;
     const summary = traces.find((t) => t.traceId === rateLimited.detail.summary.traceId)!;
     expect(summary.usage.inputTokens).toBe(41);
+    expect([summary.failedHopCount, summary.skippedHopCount]).toEqual([1, 0]);
     expect(summary.usage.costUsd).toBeGreaterThan(0);
   });
 
