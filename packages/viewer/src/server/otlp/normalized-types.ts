@@ -92,17 +92,27 @@ export interface NormalizedLog {
   readonly scope: NormalizedScope;
 }
 
-/** One metric as received (OTLP JSON shape), with the figures the viewer summarises. */
-export interface NormalizedMetric {
+/**
+ * One metric data point as received, with what identifies it in OTLP (resource, scope, metric
+ * name and type, point attributes, start and time) and the figures the viewer summarises.
+ */
+export interface NormalizedMetricPoint {
+  readonly resource: NormalizedResource;
+  readonly scope: NormalizedScope;
   readonly serviceName: string;
   readonly name: string;
   readonly unit: string;
-  readonly type: 'gauge' | 'sum' | 'histogram' | 'exponentialHistogram' | 'summary' | 'empty';
-  readonly dataPointCount: number;
-  /** Sum and count over histogram/summary points; for sums and gauges the sum of values. */
-  readonly valueSum: number;
-  readonly valueCount: number;
+  readonly type: 'gauge' | 'sum' | 'histogram' | 'exponentialHistogram' | 'summary';
+  /** A running total since startTimeUnixNano (cumulative sums and histograms, summaries): the latest point of a series counts, not every point. */
+  readonly cumulative: boolean;
+  readonly attributes: TaggedAttributes;
+  readonly startTimeUnixNano: string;
   readonly timeUnixNano: string;
+  /** The histogram/summary sum, or the gauge/sum value. */
+  readonly valueSum: number;
+  /** The histogram/summary count, or 1 for a gauge/sum point. */
+  readonly valueCount: number;
+  /** The metric in OTLP/JSON shape with this one data point. */
   readonly data: unknown;
 }
 

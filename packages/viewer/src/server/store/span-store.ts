@@ -1,5 +1,5 @@
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
-import type { NormalizedLog, NormalizedMetric, NormalizedSpan } from '../otlp/normalized-types.js';
+import type { NormalizedLog, NormalizedMetricPoint, NormalizedSpan } from '../otlp/normalized-types.js';
 import type { PreparedSpanBatch } from './prepared-span.js';
 
 /** At most this many span ids per `getSpans` call (and per `/api/traces/:id/spans?ids=` request). */
@@ -20,10 +20,15 @@ export interface MetricSummary {
   readonly name: string;
   readonly unit: string;
   readonly type: string;
+  /** Distinct data points stored. */
   readonly dataPoints: number;
-  /** Sum of histogram sums (or of gauge/sum values). */
+  /**
+   * Sum of histogram sums (or of gauge/sum values), over every delta point and gauge point, and
+   * over the latest point only of each cumulative series (a running total is not added to its
+   * earlier values).
+   */
   readonly valueSum: number;
-  /** Sum of histogram counts (or number of gauge/sum points). */
+  /** Sum of histogram counts (or number of gauge/sum points), counted as valueSum is. */
   readonly valueCount: number;
 }
 
@@ -47,7 +52,8 @@ export interface SpanStore {
   /** Spans already prepared for their rows (toPreparedSpanBatch, e.g. on the ingest worker thread): the store only writes them. */
   ingestPreparedSpans(batch: PreparedSpanBatch): Promise<IngestResult>;
   ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult>;
-  ingestMetrics(metrics: readonly NormalizedMetric[]): Promise<IngestResult>;
+  /** Data points already stored (a retried export) count as duplicates and are not stored again. */
+  ingestMetrics(points: readonly NormalizedMetricPoint[]): Promise<IngestResult>;
   listTraces(query: TraceListQuery): Promise<TraceListResponse>;
   getSummaries(traceIds: readonly string[]): Promise<TraceSummary[]>;
   getTrace(traceId: string): Promise<TraceDetail | null>;

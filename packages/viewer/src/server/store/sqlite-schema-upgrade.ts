@@ -3,6 +3,9 @@ import type { DatabaseSync } from 'node:sqlite';
 const hasColumn = (db: DatabaseSync, table: string, column: string): boolean =>
   (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some((row) => row.name === column);
 
+const hasTable = (db: DatabaseSync, table: string): boolean =>
+  db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) !== undefined;
+
 /** Runs `statements` in one transaction, rolled back when one fails. */
 function runInTransaction(db: DatabaseSync, statements: readonly string[]): void {
   db.exec('BEGIN IMMEDIATE');
@@ -41,9 +44,34 @@ const SKIPPED_HOP_COUNT_UPGRADE = [
 ];
 
 /**
+ * The row per metric of `metrics` becomes a row per data point in `metric_points`, and
+ * `metrics` is dropped. Those rows kept no resource or scope, so their keys are built from the
+ * service instead, in SQL, prefixed `legacy:` (they never meet the keys ingest hashes). A
+ * retried export stored twice before has the same points, so INSERT OR IGNORE keeps one copy:
+ * duplicates already stored are removed here, once, on open. A cumulative series that goes on
+ * after the upgrade starts a new series key (with its resource), so its last total from before
+ * the upgrade is still counted beside the new one: a one-off, for a process exporting across it.
+ */
+const METRIC_POINTS_UPGRADE = [
+  `INSERT OR IGNORE INTO metric_points (point_key, series_key, cumulative, time_us, service, name, unit, type, value_sum, value_count, data)
+   SELECT 'legacy:' || json_array(m.service, m.name, m.type, m.unit, json_extract(p.value, '$.attributes'), json_extract(p.value, '$.startTimeUnixNano'), json_extract(p.value, '$.timeUnixNano')),
+          'legacy:' || json_array(m.service, m.name, m.type, m.unit, json_extract(p.value, '$.attributes'), json_extract(p.value, '$.startTimeUnixNano')),
+          m.type = 'summary' OR (m.type <> 'gauge' AND json_extract(m.data, '$.' || m.type || '.aggregationTemporality') IN (2, '2', 'AGGREGATION_TEMPORALITY_CUMULATIVE')),
+          COALESCE(CAST(json_extract(p.value, '$.timeUnixNano') AS INTEGER) / 1000, 0),
+          m.service, m.name, m.unit, m.type,
+          CAST(COALESCE(CASE WHEN m.type IN ('gauge', 'sum') THEN COALESCE(json_extract(p.value, '$.asDouble'), json_extract(p.value, '$.asInt')) ELSE json_extract(p.value, '$.sum') END, 0) AS REAL),
+          CASE WHEN m.type IN ('gauge', 'sum') THEN 1 ELSE CAST(COALESCE(json_extract(p.value, '$.count'), 0) AS REAL) END,
+          json_set(m.data, '$.' || m.type || '.dataPoints', json_array(json(p.value)))
+   FROM metrics AS m, json_each(m.data, '$.' || m.type || '.dataPoints') AS p
+   WHERE m.type <> 'empty'
+   ORDER BY m.id, p.key`,
+  'DROP TABLE metrics',
+];
+
+/**
  * Brings a database written by an earlier version up to SCHEMA_SQL (after it ran), one step
- * per missing column (FACET_TRACE_COUNT_UPGRADE, SKIPPED_HOP_COUNT_UPGRADE), each in one
- * transaction; a no-op on a current database.
+ * per missing column or table (FACET_TRACE_COUNT_UPGRADE, SKIPPED_HOP_COUNT_UPGRADE,
+ * METRIC_POINTS_UPGRADE), each in one transaction; a no-op on a current database.
  *
  * @example
  * db.exec(SCHEMA_SQL);
@@ -52,4 +80,5 @@ const SKIPPED_HOP_COUNT_UPGRADE = [
 export function upgradeSchema(db: DatabaseSync): void {
   if (!hasColumn(db, 'facets', 'trace_count')) runInTransaction(db, FACET_TRACE_COUNT_UPGRADE);
   if (!hasColumn(db, 'traces', 'skipped_hop_count')) runInTransaction(db, SKIPPED_HOP_COUNT_UPGRADE);
+  if (hasTable(db, 'metrics')) runInTransaction(db, METRIC_POINTS_UPGRADE);
 }

@@ -3,7 +3,8 @@
  * the summary table the list reads, maintained per touched trace on ingest; `search` is a
  * contentless FTS5 index whose rows map to traces through `search_docs`. Databases written
  * before facets counted their traces or traces counted skipped hops apart are brought up to date
- * by upgradeSchema.
+ * by upgradeSchema, and so are databases that kept a row per metric (table `metrics`) instead of
+ * one per data point (`metric_points`).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -96,17 +97,24 @@ CREATE TABLE IF NOT EXISTS logs (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS logs_trace ON logs(trace_id, time_us);
-CREATE TABLE IF NOT EXISTS metrics (
+-- One row per metric data point. point_key identifies the point (resource, scope, metric name,
+-- type and unit, point attributes, start and time), so a retried export adds nothing;
+-- series_key is the same without the time: the points of one cumulative series, of which only
+-- the latest is counted. resource_id and scope_id are NULL for points stored before this table.
+CREATE TABLE IF NOT EXISTS metric_points (
   id INTEGER PRIMARY KEY,
+  point_key TEXT NOT NULL UNIQUE,
+  series_key TEXT NOT NULL,
+  cumulative INTEGER NOT NULL,
   time_us INTEGER NOT NULL,
+  resource_id INTEGER,
+  scope_id INTEGER,
   service TEXT NOT NULL,
   name TEXT NOT NULL,
   unit TEXT NOT NULL,
   type TEXT NOT NULL,
-  points INTEGER NOT NULL,
   value_sum REAL NOT NULL,
   value_count REAL NOT NULL,
   data TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS metrics_service_name ON metrics(service, name);
 `;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
+import type { NormalizedLog, NormalizedMetricPoint, NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
 import { toMicros } from '../otlp/wire-read.js';
 import { MESSAGE_CONTENT_ATTRIBUTES } from './genai-attributes.js';
 import { toSearchText } from './span-facts.js';
@@ -8,14 +8,15 @@ import type { InternTable } from './sqlite-intern.js';
 import type { StoredLogData } from './stored-span.js';
 
 /**
- * Writes log records (deduplicated by content hash, so a retried export adds nothing) and
- * metrics. Runs inside the caller's transaction.
+ * Writes log records (deduplicated by content hash) and metric data points (deduplicated by
+ * what identifies them in OTLP), so a retried export adds nothing. Runs inside the caller's
+ * transaction.
  */
 export class SqliteSignalIngest {
   private readonly insertLog: StatementSync;
   private readonly insertSearchDoc: StatementSync;
   private readonly insertSearch: StatementSync;
-  private readonly insertMetric: StatementSync;
+  private readonly insertMetricPoint: StatementSync;
   private readonly resources: InternTable<NormalizedResource>;
   private readonly scopes: InternTable<NormalizedScope>;
 
@@ -25,7 +26,8 @@ export class SqliteSignalIngest {
     this.insertLog = db.prepare('INSERT OR IGNORE INTO logs (hash, trace_id, span_id, time_us, resource_id, scope_id, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertSearchDoc = db.prepare('INSERT INTO search_docs (trace_id) VALUES (?)');
     this.insertSearch = db.prepare('INSERT INTO search (rowid, content) VALUES (?, ?)');
-    this.insertMetric = db.prepare('INSERT INTO metrics (time_us, service, name, unit, type, points, value_sum, value_count, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertMetricPoint = db.prepare(`INSERT OR IGNORE INTO metric_points (point_key, series_key, cumulative, time_us, resource_id, scope_id, service, name, unit, type, value_sum, value_count, data)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** Stores new log records; returns how many were new, the bytes added and the traces they belong to. */
@@ -52,12 +54,22 @@ export class SqliteSignalIngest {
     return { accepted, bytes, traceIds };
   }
 
-  /** Stores metrics as received, with their summary figures. */
-  ingestMetrics(metrics: readonly NormalizedMetric[]): number {
-    for (const metric of metrics) {
-      this.insertMetric.run(toMicros(metric.timeUnixNano), metric.serviceName, metric.name, metric.unit, metric.type, metric.dataPointCount,
-        metric.valueSum, metric.valueCount, JSON.stringify(metric.data));
+  /**
+   * Stores new metric data points; returns how many were new. A point is known by its resource,
+   * scope, metric name, type and unit, attributes, start and time: a retry repeats all of them,
+   * while the next export of a cumulative series repeats all but the time.
+   */
+  ingestMetricPoints(points: readonly NormalizedMetricPoint[]): number {
+    let accepted = 0;
+    for (const point of points) {
+      const resourceId = this.resources.idOf(point.resource);
+      const scopeId = this.scopes.idOf(point.scope);
+      const series = JSON.stringify([resourceId, scopeId, point.name, point.type, point.unit, point.attributes, point.startTimeUnixNano]);
+      const seriesKey = createHash('sha1').update(series).digest('base64');
+      const pointKey = createHash('sha1').update(`${series}|${point.timeUnixNano}`).digest('base64');
+      accepted += Number(this.insertMetricPoint.run(pointKey, seriesKey, point.cumulative ? 1 : 0, toMicros(point.timeUnixNano), resourceId, scopeId,
+        point.serviceName, point.name, point.unit, point.type, point.valueSum, point.valueCount, JSON.stringify(point.data)).changes);
     }
-    return metrics.length;
+    return accepted;
   }
 }

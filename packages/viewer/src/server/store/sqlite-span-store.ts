@@ -2,13 +2,14 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
-import type { NormalizedLog, NormalizedMetric, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
+import type { NormalizedLog, NormalizedMetricPoint, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import { toPreparedSpanBatch, type PreparedSpanBatch } from './prepared-span.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
 import { InternTable } from './sqlite-intern.js';
 import { SCHEMA_SQL } from './sqlite-schema.js';
 import { upgradeSchema } from './sqlite-schema-upgrade.js';
+import { readMetricSummaries } from './sqlite-metric-reader.js';
 import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
 import { SqliteSpanIngest } from './sqlite-span-ingest.js';
 import { SqliteTraceReader } from './sqlite-trace-reader.js';
@@ -244,10 +245,10 @@ export class SqliteSpanStore implements SpanStore {
     return { accepted, duplicates: logs.length - accepted, changedTraceIds: [...traceIds] };
   }
 
-  async ingestMetrics(metrics: readonly NormalizedMetric[]): Promise<IngestResult> {
-    if (metrics.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
-    const accepted = this.transaction(() => this.signalIngest.ingestMetrics(metrics));
-    return { accepted, duplicates: 0, changedTraceIds: [] };
+  async ingestMetrics(points: readonly NormalizedMetricPoint[]): Promise<IngestResult> {
+    if (points.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    const accepted = this.transaction(() => this.signalIngest.ingestMetricPoints(points));
+    return { accepted, duplicates: points.length - accepted, changedTraceIds: [] };
   }
 
   /** Evicts the least recently written traces (never the ones just written) until under 90% of the cap. */
@@ -314,7 +315,7 @@ export class SqliteSpanStore implements SpanStore {
   }
 
   async getMetricSummaries(): Promise<MetricSummary[]> {
-    return this.reader.getMetricSummaries();
+    return readMetricSummaries(this.db);
   }
 
   async getStats(): Promise<StoreStats> {

@@ -2,7 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import { toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
-import { MAX_SPAN_BATCH, type MetricSummary } from './span-store.js';
+import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
 import { matchesSpan, toSpanSearchFilter } from './span-search.js';
 import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, type SpanRow, type StoredSpanData } from './stored-span.js';
@@ -176,11 +176,5 @@ export class SqliteTraceReader {
     const facets: Record<string, string[]> = { service: [], model: [], provider: [], operation: [] };
     for (const row of this.db.prepare('SELECT kind, value FROM facets ORDER BY kind, value').all() as { kind: string; value: string }[]) facets[row.kind]?.push(row.value);
     return { services: facets.service ?? [], models: facets.model ?? [], providers: facets.provider ?? [], operations: facets.operation ?? [] };
-  }
-
-  getMetricSummaries(): MetricSummary[] {
-    const rows = this.db.prepare(`SELECT service, name, unit, type, SUM(points) AS points, SUM(value_sum) AS value_sum, SUM(value_count) AS value_count
-      FROM metrics GROUP BY service, name, unit, type ORDER BY service, name`).all() as { service: string; name: string; unit: string; type: string; points: number; value_sum: number; value_count: number }[];
-    return rows.map((row) => ({ serviceName: row.service, name: row.name, unit: row.unit, type: row.type, dataPoints: row.points, valueSum: row.value_sum, valueCount: row.value_count }));
   }
 }
