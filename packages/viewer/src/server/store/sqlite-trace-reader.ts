@@ -6,7 +6,18 @@ import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
 import { matchesSpan, toSpanSearchFilter } from './span-search.js';
 import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, type SpanRow, type StoredSpanData } from './stored-span.js';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseCursorString, toCursorString, toTraceListSql } from './trace-list-sql.js';
+import {
+  COUNT_SEARCH_MATCHES_SQL,
+  DEFAULT_PAGE_SIZE,
+  LIST_FIRST_MIN_MATCHES,
+  MAX_PAGE_SIZE,
+  parseCursorString,
+  toCursorString,
+  toFtsQuery,
+  toTraceListSql,
+  toTraceSearchPlan,
+  type TraceSearchPlan,
+} from './trace-list-sql.js';
 import { toTraceSkeleton, type SkeletonRow } from './trace-skeleton.js';
 import { toTraceSummary, type TraceRow } from './trace-summary-row.js';
 
@@ -39,6 +50,7 @@ export class SqliteTraceReader {
   private readonly selectSpansByIds: StatementSync;
   private readonly selectLogsBySpanIds: StatementSync;
   private readonly searchStatements = new Map<string, StatementSync>();
+  private readonly countSearchMatches: StatementSync;
 
   constructor(db: DatabaseSync, resources: InternTable<NormalizedResource>, scopes: InternTable<NormalizedScope>) {
     this.db = db;
@@ -51,6 +63,7 @@ export class SqliteTraceReader {
     this.selectBigValues = db.prepare('SELECT span_id, key, value FROM big_values WHERE trace_id = ?');
     this.selectSpan = db.prepare('SELECT data FROM spans WHERE trace_id = ? AND span_id = ?');
     this.selectSkeleton = db.prepare(SKELETON_SQL);
+    this.countSearchMatches = db.prepare(COUNT_SEARCH_MATCHES_SQL);
     this.selectSkeleton.setReturnArrays(true);
     this.selectSpansByIds = db.prepare(`SELECT trace_id, span_id, parent_span_id, name, kind, status_code, resource_id, scope_id, data FROM spans
       WHERE trace_id = ? AND span_id IN (SELECT value FROM json_each(?)) ORDER BY start_us, id`);
@@ -63,7 +76,7 @@ export class SqliteTraceReader {
     const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const cursor = query.cursor === undefined || query.cursor === '' ? null : parseCursorString(query.cursor);
     if (query.cursor && cursor === null) throw new RangeError('cursor is not a cursor returned by this server');
-    const { sql, params } = toTraceListSql(query, cursor, limit + 1);
+    const { sql, params } = toTraceListSql(query, cursor, limit + 1, this.toSearchPlan(query.q));
     let statement = this.listStatements.get(sql);
     if (!statement) this.listStatements.set(sql, (statement = this.db.prepare(sql)));
     const rows = statement.all(...params) as unknown as (TraceRow & { start_us: number })[];
@@ -73,6 +86,18 @@ export class SqliteTraceReader {
       traces: page.map(toTraceSummary),
       nextCursor: rows.length > limit && last ? toCursorString({ startUs: last.start_us, traceId: last.trace_id }) : null,
     };
+  }
+
+  /**
+   * The plan for a full-text filter, from its matches counted up to the cap: whole words first
+   * (their doclists stream, so a common word costs the cap, not its doclist), then the prefix
+   * query itself (which FTS5 merges whole) only when the words alone stay under the cap.
+   */
+  private toSearchPlan(q: string | undefined): TraceSearchPlan {
+    const count = (fts: string | null): number => (fts === null ? 0 : (this.countSearchMatches.get(fts, LIST_FIRST_MIN_MATCHES) as { matches: number }).matches);
+    if (q === undefined) return 'matches-first';
+    const words = count(toFtsQuery(q, { prefix: false }));
+    return toTraceSearchPlan(words >= LIST_FIRST_MIN_MATCHES ? words : count(toFtsQuery(q)));
   }
 
   getSummaries(traceIds: readonly string[]): TraceSummary[] {
