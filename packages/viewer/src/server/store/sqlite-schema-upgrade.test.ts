@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
 import { buildMetricsExport } from '../testing/build-metrics.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
 
@@ -48,6 +49,8 @@ describe('upgradeSchema: metrics to metric_points', () => {
       { serviceName: 'metrics-test', name: 'hopscope.cost', unit: 'USD', type: 'sum', dataPoints: 2, valueSum: 0.75, valueCount: 2 },
     ];
     expect(await store.getMetricSummaries()).toEqual(expected);
+    const stats = await store.getStats();
+    expect(stats.bytes).toBeGreaterThan(0);
     await store.close();
 
     const db = new DatabaseSync(file);
@@ -57,6 +60,28 @@ describe('upgradeSchema: metrics to metric_points', () => {
 
     const reopened = SqliteSpanStore.open({ path: file, backgroundCheckpoints: false });
     expect(await reopened.getMetricSummaries()).toEqual(expected);
+    expect(await reopened.getStats()).toEqual(stats);
     await reopened.close();
   });
 });
+
+describe('upgradeSchema: metric points counted against the byte cap', () => {
+  it('counts the points stored before metric_points had bytes as ingest counts them', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hopscope-upgrade-'));
+    const file = join(dir, 'hopscope.db');
+    const store = SqliteSpanStore.open({ path: file, backgroundCheckpoints: false });
+    await store.ingestMetrics(parseMetricsRequest(buildMetricsExport({ seconds: 10, input: [100, 2], output: [40, 2], cost: 0.5 })));
+    const stats = await store.getStats();
+    expect(stats.bytes).toBeGreaterThan(0);
+    await store.close();
+
+    const db = new DatabaseSync(file);
+    db.exec('ALTER TABLE metric_points DROP COLUMN bytes');
+    db.close();
+
+    const reopened = SqliteSpanStore.open({ path: file, backgroundCheckpoints: false });
+    expect(await reopened.getStats()).toEqual(stats);
+    await reopened.close();
+  });
+});
+

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { SIGNAL_ROW_OVERHEAD_BYTES } from './sqlite-schema.js';
 
 const hasColumn = (db: DatabaseSync, table: string, column: string): boolean =>
   (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some((row) => row.name === column);
@@ -43,6 +44,12 @@ const SKIPPED_HOP_COUNT_UPGRADE = [
    WHERE traces.trace_id = skipped.trace_id`,
 ];
 
+/** Metric points stored before they were counted against the byte cap are counted as ingest counts them. */
+const COUNT_METRIC_POINT_BYTES = `UPDATE metric_points SET bytes = length(data) + ${SIGNAL_ROW_OVERHEAD_BYTES} WHERE bytes = 0`;
+
+/** Metric points gain `bytes` (counted against the cap, as logs are). */
+const METRIC_POINT_BYTES_UPGRADE = ['ALTER TABLE metric_points ADD COLUMN bytes INTEGER NOT NULL DEFAULT 0', COUNT_METRIC_POINT_BYTES];
+
 /**
  * The row per metric of `metrics` becomes a row per data point in `metric_points`, and
  * `metrics` is dropped. Those rows kept no resource or scope, so their keys are built from the
@@ -66,12 +73,13 @@ const METRIC_POINTS_UPGRADE = [
    WHERE m.type <> 'empty'
    ORDER BY m.id, p.key`,
   'DROP TABLE metrics',
+  COUNT_METRIC_POINT_BYTES,
 ];
 
 /**
  * Brings a database written by an earlier version up to SCHEMA_SQL (after it ran), one step
  * per missing column or table (FACET_TRACE_COUNT_UPGRADE, SKIPPED_HOP_COUNT_UPGRADE,
- * METRIC_POINTS_UPGRADE), each in one transaction; a no-op on a current database.
+ * METRIC_POINT_BYTES_UPGRADE, METRIC_POINTS_UPGRADE), each in one transaction; a no-op on a current database.
  *
  * @example
  * db.exec(SCHEMA_SQL);
@@ -80,5 +88,6 @@ const METRIC_POINTS_UPGRADE = [
 export function upgradeSchema(db: DatabaseSync): void {
   if (!hasColumn(db, 'facets', 'trace_count')) runInTransaction(db, FACET_TRACE_COUNT_UPGRADE);
   if (!hasColumn(db, 'traces', 'skipped_hop_count')) runInTransaction(db, SKIPPED_HOP_COUNT_UPGRADE);
+  if (!hasColumn(db, 'metric_points', 'bytes')) runInTransaction(db, METRIC_POINT_BYTES_UPGRADE);
   if (hasTable(db, 'metrics')) runInTransaction(db, METRIC_POINTS_UPGRADE);
 }

@@ -8,6 +8,12 @@
  */
 export const SCHEMA_VERSION = 1;
 
+/**
+ * Bytes counted against the cap for a log or metric point row beyond its JSON (keys, columns,
+ * index entries): `bytes = length(data) + SIGNAL_ROW_OVERHEAD_BYTES`.
+ */
+export const SIGNAL_ROW_OVERHEAD_BYTES = 120;
+
 export const SCHEMA_SQL = `
 CREATE TABLE IF NOT EXISTS resources (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS scopes (id INTEGER PRIMARY KEY, json TEXT NOT NULL UNIQUE);
@@ -97,10 +103,13 @@ CREATE TABLE IF NOT EXISTS logs (
   data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS logs_trace ON logs(trace_id, time_us);
+-- Eviction deletes the oldest logs of no stored trace and the oldest metric points first.
+CREATE INDEX IF NOT EXISTS logs_time ON logs(time_us);
 -- One row per metric data point. point_key identifies the point (resource, scope, metric name,
 -- type and unit, point attributes, start and time), so a retried export adds nothing;
 -- series_key is the same without the time: the points of one cumulative series, of which only
 -- the latest is counted. resource_id and scope_id are NULL for points stored before this table.
+-- bytes: what the row counts against the store's byte cap.
 CREATE TABLE IF NOT EXISTS metric_points (
   id INTEGER PRIMARY KEY,
   point_key TEXT NOT NULL UNIQUE,
@@ -115,6 +124,8 @@ CREATE TABLE IF NOT EXISTS metric_points (
   type TEXT NOT NULL,
   value_sum REAL NOT NULL,
   value_count REAL NOT NULL,
+  bytes INTEGER NOT NULL DEFAULT 0,
   data TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS metric_points_time ON metric_points(time_us);
 `;

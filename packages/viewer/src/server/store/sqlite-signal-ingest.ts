@@ -5,6 +5,7 @@ import { toMicros } from '../otlp/wire-read.js';
 import { MESSAGE_CONTENT_ATTRIBUTES } from './genai-attributes.js';
 import { toSearchText } from './span-facts.js';
 import type { InternTable } from './sqlite-intern.js';
+import { SIGNAL_ROW_OVERHEAD_BYTES } from './sqlite-schema.js';
 import type { StoredLogData } from './stored-span.js';
 
 /**
@@ -26,8 +27,8 @@ export class SqliteSignalIngest {
     this.insertLog = db.prepare('INSERT OR IGNORE INTO logs (hash, trace_id, span_id, time_us, resource_id, scope_id, bytes, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertSearchDoc = db.prepare('INSERT INTO search_docs (trace_id) VALUES (?)');
     this.insertSearch = db.prepare('INSERT INTO search (rowid, content) VALUES (?, ?)');
-    this.insertMetricPoint = db.prepare(`INSERT OR IGNORE INTO metric_points (point_key, series_key, cumulative, time_us, resource_id, scope_id, service, name, unit, type, value_sum, value_count, data)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertMetricPoint = db.prepare(`INSERT OR IGNORE INTO metric_points (point_key, series_key, cumulative, time_us, resource_id, scope_id, service, name, unit, type, value_sum, value_count, bytes, data)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   /** Stores new log records; returns how many were new, the bytes added and the traces they belong to. */
@@ -43,9 +44,10 @@ export class SqliteSignalIngest {
       const scopeId = this.scopes.idOf(scope);
       const hash = createHash('sha1').update(`${traceId}|${spanId}|${resourceId}|${scopeId}|${json}`).digest('base64');
       const time = log.timeUnixNano !== '0' ? log.timeUnixNano : log.observedTimeUnixNano;
-      if (this.insertLog.run(hash, traceId, spanId, toMicros(time), resourceId, scopeId, json.length + 120, json).changes === 0) continue;
+      const rowBytes = json.length + SIGNAL_ROW_OVERHEAD_BYTES;
+      if (this.insertLog.run(hash, traceId, spanId, toMicros(time), resourceId, scopeId, rowBytes, json).changes === 0) continue;
       accepted += 1;
-      bytes += json.length + 120;
+      bytes += rowBytes;
       if (traceId === null) continue;
       traceIds.add(traceId);
       const text = [toSearchText(log.body), ...MESSAGE_CONTENT_ATTRIBUTES.map((key) => toSearchText(log.attributes[key]))].filter((part) => part !== '').join('\n');
@@ -55,21 +57,26 @@ export class SqliteSignalIngest {
   }
 
   /**
-   * Stores new metric data points; returns how many were new. A point is known by its resource,
+   * Stores new metric data points; returns how many were new and the bytes added. A point is known by its resource,
    * scope, metric name, type and unit, attributes, start and time: a retry repeats all of them,
    * while the next export of a cumulative series repeats all but the time.
    */
-  ingestMetricPoints(points: readonly NormalizedMetricPoint[]): number {
+  ingestMetricPoints(points: readonly NormalizedMetricPoint[]): { accepted: number; bytes: number } {
     let accepted = 0;
+    let bytes = 0;
     for (const point of points) {
       const resourceId = this.resources.idOf(point.resource);
       const scopeId = this.scopes.idOf(point.scope);
       const series = JSON.stringify([resourceId, scopeId, point.name, point.type, point.unit, point.attributes, point.startTimeUnixNano]);
       const seriesKey = createHash('sha1').update(series).digest('base64');
       const pointKey = createHash('sha1').update(`${series}|${point.timeUnixNano}`).digest('base64');
-      accepted += Number(this.insertMetricPoint.run(pointKey, seriesKey, point.cumulative ? 1 : 0, toMicros(point.timeUnixNano), resourceId, scopeId,
-        point.serviceName, point.name, point.unit, point.type, point.valueSum, point.valueCount, JSON.stringify(point.data)).changes);
+      const json = JSON.stringify(point.data);
+      const rowBytes = json.length + SIGNAL_ROW_OVERHEAD_BYTES;
+      if (this.insertMetricPoint.run(pointKey, seriesKey, point.cumulative ? 1 : 0, toMicros(point.timeUnixNano), resourceId, scopeId,
+        point.serviceName, point.name, point.unit, point.type, point.valueSum, point.valueCount, rowBytes, json).changes === 0) continue;
+      accepted += 1;
+      bytes += rowBytes;
     }
-    return accepted;
+    return { accepted, bytes };
   }
 }

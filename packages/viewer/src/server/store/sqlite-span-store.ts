@@ -1,11 +1,12 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { DatabaseSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import type { NormalizedLog, NormalizedMetricPoint, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import { toPreparedSpanBatch, type PreparedSpanBatch } from './prepared-span.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
 import { SqliteCheckpointer } from './sqlite-checkpointer.js';
+import { SqliteEviction } from './sqlite-eviction.js';
 import { InternTable } from './sqlite-intern.js';
 import { SCHEMA_SQL } from './sqlite-schema.js';
 import { upgradeSchema } from './sqlite-schema-upgrade.js';
@@ -18,7 +19,7 @@ import { SqliteTraceReader } from './sqlite-trace-reader.js';
 export interface SqliteSpanStoreOptions {
   /** A data directory (the file is `hopscope.db` inside), a `.db`/`.sqlite` file, or ':memory:'. */
   readonly path: string;
-  /** Byte cap on stored data; whole traces are evicted, least recently written first. Default 1 GiB. */
+  /** Byte cap on stored data (spans, logs, metric points); the oldest go first, a trace whole with its logs. Default 1 GiB. */
   readonly maxBytes?: number;
   /** Checkpoint the WAL from a worker thread instead of on commit (default true; false or ':memory:' keeps SQLite's own). */
   readonly backgroundCheckpoints?: boolean;
@@ -57,7 +58,8 @@ export function resolveDatabaseFile(path: string): string {
 /**
  * SpanStore on Node's built-in SQLite: WAL with synchronous=NORMAL (a commit is in the WAL before
  * the receiver answers), one transaction per request, a summary row per trace kept up to date
- * on ingest, FTS5 over message content, and a byte cap that evicts whole traces.
+ * on ingest, FTS5 over message content, and a byte cap over spans, logs and metric points that
+ * evicts the oldest first (whole traces with their logs).
  *
  * @example
  * const store = SqliteSpanStore.open({ path: '.hopscope', maxBytes: 512 * 1024 * 1024 });
@@ -70,9 +72,7 @@ export class SqliteSpanStore implements SpanStore {
   private readonly spanIngest: SqliteSpanIngest;
   private readonly signalIngest: SqliteSignalIngest;
   private readonly reader: SqliteTraceReader;
-  private readonly deleteStatements: StatementSync[];
-  private readonly uncountFacets: StatementSync;
-  private readonly deleteTraceServices: StatementSync;
+  private readonly eviction: SqliteEviction;
   private checkpointer: SqliteCheckpointer | null = null;
   private pending: PendingSpans[] = [];
   private flushScheduled = false;
@@ -89,26 +89,12 @@ export class SqliteSpanStore implements SpanStore {
     this.spanIngest = new SqliteSpanIngest(db, this.resources, this.scopes);
     this.signalIngest = new SqliteSignalIngest(db, this.resources, this.scopes);
     this.reader = new SqliteTraceReader(db, this.resources, this.scopes);
-    this.deleteStatements = [
-      'DELETE FROM spans WHERE trace_id = ?1',
-      'DELETE FROM big_values WHERE trace_id = ?1',
-      'DELETE FROM search WHERE rowid IN (SELECT rowid FROM search_docs WHERE trace_id = ?1)',
-      'DELETE FROM search_docs WHERE trace_id = ?1',
-      'DELETE FROM logs WHERE trace_id = ?1',
-      'DELETE FROM traces WHERE trace_id = ?1',
-    ].map((sql) => db.prepare(sql));
-    // The trace row lists its models, providers and operations: their facets count one trace less.
-    this.uncountFacets = db.prepare(`UPDATE facets SET trace_count = trace_count - 1 WHERE
-      (kind = 'model' AND value IN (SELECT value FROM json_each(?1)))
-      OR (kind = 'provider' AND value IN (SELECT value FROM json_each(?2)))
-      OR (kind = 'operation' AND value IN (SELECT value FROM json_each(?3)))`);
-    // By primary key: services are few (facets).
-    this.deleteTraceServices = db.prepare("DELETE FROM trace_values WHERE kind = 'service' AND trace_id = ?1 AND value IN (SELECT value FROM facets WHERE kind = 'service')");
+    this.eviction = new SqliteEviction(db);
     const totals = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq, COALESCE(SUM(span_count), 0) AS spans, COALESCE(SUM(bytes), 0) AS bytes FROM traces').get() as { seq: number; spans: number; bytes: number };
-    const logBytes = (db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs').get() as { bytes: number }).bytes;
+    const signalBytes = db.prepare('SELECT (SELECT COALESCE(SUM(bytes), 0) FROM logs) + (SELECT COALESCE(SUM(bytes), 0) FROM metric_points) AS bytes').get() as { bytes: number };
     this.seq = totals.seq;
     this.spanCount = totals.spans;
-    this.totalBytes = totals.bytes + logBytes;
+    this.totalBytes = totals.bytes + signalBytes.bytes;
   }
 
   /** Opens (creating when needed) the store at `options.path`. */
@@ -230,52 +216,41 @@ export class SqliteSpanStore implements SpanStore {
       for (const traceId of result.changedTraceIds) changed.add(traceId);
     }
     for (const { item, result } of written) item.resolve(result);
-    try {
-      this.evictOverCap(changed);
-    } catch (error) {
-      // The spans are committed; a failed eviction is retried after the next write.
-      console.error('[hopscope] evicting old traces failed:', error);
-    }
+    this.evictOverCap(changed);
   }
 
   async ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult> {
     if (logs.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
     const { accepted, bytes, traceIds } = this.transaction(() => this.signalIngest.ingestLogs(logs));
     this.totalBytes += bytes;
+    this.evictOverCap(traceIds);
     return { accepted, duplicates: logs.length - accepted, changedTraceIds: [...traceIds] };
   }
 
   async ingestMetrics(points: readonly NormalizedMetricPoint[]): Promise<IngestResult> {
     if (points.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
-    const accepted = this.transaction(() => this.signalIngest.ingestMetricPoints(points));
+    const { accepted, bytes } = this.transaction(() => this.signalIngest.ingestMetricPoints(points));
+    this.totalBytes += bytes;
+    this.evictOverCap(new Set());
     return { accepted, duplicates: points.length - accepted, changedTraceIds: [] };
   }
 
-  /** Evicts the least recently written traces (never the ones just written) until under 90% of the cap. */
+  /**
+   * After a commit: when over the cap, deletes the oldest data (see SqliteEviction; never the
+   * traces in `keep`, just written) until under 90% of it. The data written is committed; a
+   * failed eviction is retried after the next write.
+   */
   private evictOverCap(keep: ReadonlySet<string>): void {
     if (this.totalBytes <= this.maxBytes) return;
-    const target = this.maxBytes * 0.9;
-    const oldest = this.db.prepare('SELECT trace_id, span_count, bytes, models, providers, operations FROM traces ORDER BY seq LIMIT 256');
-    const logBytes = this.db.prepare('SELECT COALESCE(SUM(bytes), 0) AS bytes FROM logs WHERE trace_id = ?');
-    this.transaction(() => {
-      while (this.totalBytes > target) {
-        const victims = (oldest.all() as { trace_id: string; span_count: number; bytes: number; models: string; providers: string; operations: string }[]).filter((row) => !keep.has(row.trace_id));
-        if (victims.length === 0) break;
-        for (const victim of victims) {
-          if (this.totalBytes <= target) break;
-          const logs = (logBytes.get(victim.trace_id) as { bytes: number }).bytes;
-          this.uncountFacets.run(victim.models, victim.providers, victim.operations);
-          this.deleteTraceServices.run(victim.trace_id);
-          for (const statement of this.deleteStatements) statement.run(victim.trace_id);
-          this.totalBytes -= victim.bytes + logs;
-          this.spanCount -= victim.span_count;
-        }
-      }
-      this.db.exec(`DELETE FROM facets WHERE CASE WHEN kind = 'service' THEN NOT EXISTS (SELECT 1 FROM trace_values v WHERE v.kind = 'service' AND v.value = facets.value)
-        ELSE trace_count <= 0 END`);
-    });
-    this.spanIngest.reset();
-    this.db.exec('PRAGMA incremental_vacuum');
+    try {
+      const evicted = this.transaction(() => this.eviction.evict(this.totalBytes - this.maxBytes * 0.9, keep));
+      this.totalBytes -= evicted.bytes;
+      this.spanCount -= evicted.spans;
+      this.spanIngest.reset();
+      this.db.exec('PRAGMA incremental_vacuum');
+    } catch (error) {
+      console.error('[hopscope] evicting old data failed:', error);
+    }
   }
 
   async listTraces(query: TraceListQuery): Promise<TraceListResponse> {
