@@ -7,6 +7,7 @@ import { calcPrice, type ModelInfo, type ModelPrice, type PriceCalculationResult
 import { requestUsage, type ModelResponse, type RequestUsage } from '@hopscope/models';
 import { computePlannedCost, selectModelPrice, toPricePlan, type PricePlan } from './cost-plan.js';
 import { reportTelemetryFailure } from './report-failure.js';
+import { ThreeKeyMemo } from './three-key-memo.js';
 
 /**
  * Matching a model against the whole price table is the slow part of a lookup, so the first match
@@ -21,7 +22,7 @@ interface KnownModel {
   readonly model: ModelInfo;
 }
 
-const remembered = new Map<string, KnownModel | null>();
+const remembered = new ThreeKeyMemo<KnownModel | null>(MAX_REMEMBERED);
 
 /**
  * After the match, `calcPrice` still re-validates the model's price entry on every call; the plan
@@ -58,28 +59,14 @@ function isAcceptedByPackage(provider: Provider, modelName: string, timestamp: D
   }
 }
 
-/** The last match and what it was for: an agent prices the same model again and again, and comparing three strings is cheaper than building and hashing a key. */
-let lastMatch: { readonly modelName: string; readonly providerUrl: string | undefined; readonly providerName: string | undefined; readonly known: KnownModel | null } | undefined;
-
-function matchKey(modelName: string, response: PricedResponse): string {
-  return `${modelName}\u0000${response.providerUrl ?? ''}\u0000${response.providerName ?? ''}`;
-}
-
-function rememberedMatch(modelName: string, response: PricedResponse): KnownModel | null | undefined {
-  const last = lastMatch;
-  if (last !== undefined && last.modelName === modelName && last.providerUrl === response.providerUrl && last.providerName === response.providerName) return last.known;
-  const known = remembered.get(matchKey(modelName, response));
-  if (known !== undefined) lastMatch = { modelName, providerUrl: response.providerUrl, providerName: response.providerName, known };
-  return known;
-}
-
 function priceOf(usage: RequestUsage, modelName: string, response: PricedResponse): number | undefined {
-  const known = rememberedMatch(modelName, response);
+  const providerUrl = response.providerUrl ?? '';
+  const providerName = response.providerName ?? '';
+  const known = remembered.get(modelName, providerUrl, providerName);
   if (known === null) return undefined;
   if (known === undefined) {
     const price = lookUp(toPriceUsage(usage), modelName, response);
-    if (remembered.size >= MAX_REMEMBERED) remembered.clear();
-    remembered.set(matchKey(modelName, response), price ? { provider: { ...price.provider, models: [price.model] }, model: price.model } : null);
+    remembered.set(modelName, providerUrl, providerName, price ? { provider: { ...price.provider, models: [price.model] }, model: price.model } : null);
     return price ? Number(price.total_price) : undefined;
   }
   const timestamp = response.timestamp ?? new Date();

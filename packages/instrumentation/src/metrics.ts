@@ -6,6 +6,7 @@
 import type { Attributes, Context, Histogram, Meter } from '@opentelemetry/api';
 import type { RequestUsage } from '@hopscope/models';
 import * as A from './semconv/attributes.js';
+import { ThreeKeyMemo } from './three-key-memo.js';
 
 /** Advisory buckets of `gen_ai.client.token.usage` (semconv, as the reference). @example TOKEN_USAGE_BUCKETS[0] === 1 */
 export const TOKEN_USAGE_BUCKETS = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304, 16777216, 67108864];
@@ -72,29 +73,18 @@ interface MetricAttributeSet {
  * every record: they are frozen, and the SDK only reads them. Bounded: cleared at MAX_REMEMBERED.
  */
 const MAX_REMEMBERED = 1024;
-const attributeSets = new Map<string, MetricAttributeSet>();
-
-/** The set used last and what it was for: comparing three strings is cheaper than building and hashing a key. */
-let lastSet: { readonly system: string; readonly requestModel: string; readonly responseModel: string; readonly set: MetricAttributeSet } | undefined;
+const attributeSets = new ThreeKeyMemo<MetricAttributeSet>(MAX_REMEMBERED);
 
 function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'requestModel' | 'responseModel'>): MetricAttributeSet {
   const { system, requestModel, responseModel } = measurement;
-  const last = lastSet;
-  if (last !== undefined && last.system === system && last.requestModel === requestModel && last.responseModel === responseModel) return last.set;
-  const key = `${system}\u0000${requestModel}\u0000${responseModel}`;
-  let set = attributeSets.get(key);
-  if (set === undefined) {
-    const common = toChatMetricAttributes(measurement);
-    set = {
-      common: Object.freeze(common),
-      input: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' }),
-      output: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'output' }),
-    };
-    if (attributeSets.size >= MAX_REMEMBERED) attributeSets.clear();
-    attributeSets.set(key, set);
-  }
-  lastSet = { system, requestModel, responseModel, set };
-  return set;
+  const known = attributeSets.get(system, requestModel, responseModel);
+  if (known !== undefined) return known;
+  const common = toChatMetricAttributes(measurement);
+  return attributeSets.set(system, requestModel, responseModel, {
+    common: Object.freeze(common),
+    input: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'input' }),
+    output: Object.freeze({ ...common, [A.ATTR_GEN_AI_TOKEN_TYPE]: 'output' }),
+  });
 }
 
 /**
