@@ -9,7 +9,7 @@
  * Run: npx pnpm@10.34.9 run bench:ingest   (BENCH_BATCHES=40 by default)
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,9 +26,30 @@ import { buildBatch, encodeBatch, mib } from './viewer-bench-data.js';
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 40);
 const WARMUP_BATCHES = Number(process.env.BENCH_WARMUP ?? 4);
 const SPANS_PER_BATCH = 512;
+const SENDERS = Number(process.env.BENCH_SENDERS ?? 2);
+/** The transports to time (comma-separated; default all three), for quicker runs while tuning one. */
+const TRANSPORTS = (process.env.BENCH_TRANSPORTS ?? 'protobuf,json,grpc').split(',').map((name) => name.trim());
 type Transport = 'protobuf' | 'json' | 'grpc';
 interface SendOrder { readonly transport: Transport; readonly first: number; readonly count: number; readonly url: string; readonly grpcPort: number }
 const spansPerSecond = (spans: number, ms: number): number => Math.round((spans / ms) * 1000);
+
+/** CPU milliseconds of each thread of this process, by thread id, with its name (Linux /proc; empty elsewhere). */
+function threadCpuMs(): Map<string, { name: string; ms: number }> {
+  const threads = new Map<string, { name: string; ms: number }>();
+  if (!existsSync('/proc/self/task')) return threads;
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const name = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      threads.set(tid, { name, ms: (Number(fields[11]) + Number(fields[12])) * tick });
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return threads;
+}
 
 if (process.argv[2] === '--sender') {
   // Child process: builds and encodes its batches first, then sends them from two concurrent senders and reports the elapsed time.
@@ -61,14 +82,16 @@ if (process.argv[2] === '--sender') {
     };
     process.send!({ ready: true });
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < bodies.length) await send(bodies[next++]!);
     };
-    await Promise.all([worker(), worker()]);
+    await Promise.all(Array.from({ length: SENDERS }, worker));
     const elapsedMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStarted);
     client?.close();
-    process.send!({ elapsedMs });
+    process.send!({ elapsedMs, cpuMsPerBatch: (cpu.user + cpu.system) / 1000 / bodies.length });
   });
 } else {
   const dir = mkdtempSync(join(tmpdir(), 'hopscope-bench-ingest-'));
@@ -107,13 +130,17 @@ if (process.argv[2] === '--sender') {
   const sender = fork(fileURLToPath(import.meta.url), ['--sender'], { stdio: 'inherit' });
   const utilization: Partial<Record<Transport, number>> = {};
   const cpuMsPerBatch: Partial<Record<Transport, number>> = {};
+  const senderCpuMsPerBatch: Partial<Record<Transport, number>> = {};
+  const threadCpu: Partial<Record<Transport, string>> = {};
   /** Sends one transport's batches; also notes how busy the viewer's event loop was while they were in flight. */
   const overSender = (transport: Transport, first: number, count = BATCHES): Promise<number> =>
     new Promise((resolve, reject) => {
       let started: EventLoopUtilization | undefined;
       let cpuStarted: NodeJS.CpuUsage | undefined;
-      const onMessage = (message: { ready?: true; elapsedMs?: number }): void => {
+      let threadsStarted: Map<string, { name: string; ms: number }> | undefined;
+      const onMessage = (message: { ready?: true; elapsedMs?: number; cpuMsPerBatch?: number }): void => {
         if (message.ready) {
+          threadsStarted = threadCpuMs();
           started = performance.eventLoopUtilization();
           cpuStarted = process.cpuUsage();
           return;
@@ -121,6 +148,13 @@ if (process.argv[2] === '--sender') {
         utilization[transport] = performance.eventLoopUtilization(started).utilization;
         const cpu = process.cpuUsage(cpuStarted);
         cpuMsPerBatch[transport] = (cpu.user + cpu.system) / 1000 / count;
+        senderCpuMsPerBatch[transport] = message.cpuMsPerBatch!;
+        const threads: string[] = [];
+        for (const [tid, { name, ms }] of threadCpuMs()) {
+          const perBatch = (ms - (threadsStarted?.get(tid)?.ms ?? 0)) / count;
+          if (perBatch >= 0.5) threads.push(`${tid === String(process.pid) ? "main" : `${name}#${tid}`} ${perBatch.toFixed(1)}`);
+        }
+        threadCpu[transport] = threads.join(', ');
         sender.off('message', onMessage);
         resolve(spansPerSecond(count * SPANS_PER_BATCH, message.elapsedMs!));
       };
@@ -131,23 +165,27 @@ if (process.argv[2] === '--sender') {
     });
 
   // Warm-up (JIT, page cache), not timed: a few batches per transport.
-  for (const [index, transport] of (['protobuf', 'json', 'grpc'] as const).entries()) await overSender(transport, 10_000 + index * WARMUP_BATCHES, WARMUP_BATCHES);
+  const timed = (['protobuf', 'json', 'grpc'] as const).filter((transport) => TRANSPORTS.includes(transport));
+  for (const [index, transport] of timed.entries()) await overSender(transport, 10_000 + index * WARMUP_BATCHES, WARMUP_BATCHES);
   const raw = baseline(0);
-  const protobuf = await overSender('protobuf', BATCHES);
-  const json = await overSender('json', BATCHES * 2);
-  const grpc = await overSender('grpc', BATCHES * 3);
+  const rates: Partial<Record<Transport, number>> = {};
+  for (const [index, transport] of timed.entries()) rates[transport] = await overSender(transport, BATCHES * (index + 1));
   const rssLoaded = process.memoryUsage().rss;
   sender.kill();
 
-  console.log(`viewer ingest: ${BATCHES} batches x ${SPANS_PER_BATCH} spans x ~20 attributes per transport (after ${WARMUP_BATCHES} warm-up batches each), 2 concurrent senders in a child process`);
+  console.log(`viewer ingest: ${BATCHES} batches x ${SPANS_PER_BATCH} spans x ~20 attributes per transport (after ${WARMUP_BATCHES} warm-up batches each), ${SENDERS} concurrent senders in a child process`);
   console.log(`  baseline raw batched SQLite inserts of the same rows: ${raw} spans/s`);
-  for (const [name, rate, aim] of [['OTLP/HTTP protobuf', protobuf, 30_000], ['OTLP/HTTP JSON', json, 15_000], ['OTLP/gRPC', grpc, 30_000]] as const) {
+  for (const [name, rate, aim] of [['OTLP/HTTP protobuf', rates.protobuf, 30_000], ['OTLP/HTTP JSON', rates.json, 15_000], ['OTLP/gRPC', rates.grpc, 30_000]] as const) {
+    if (rate === undefined) continue;
     console.log(`  ${name.padEnd(20)} ${String(rate).padStart(7)} spans/s  = ${(rate / raw).toFixed(2)} x baseline  (aim ${aim})`);
   }
   const busy = (transport: Transport): string => `${((utilization[transport] ?? 0) * 100).toFixed(0)}%`;
   console.log(`  viewer event loop busy while receiving: protobuf ${busy('protobuf')}, JSON ${busy('json')}, gRPC ${busy('grpc')}`);
   const cpu = (transport: Transport): string => `${(cpuMsPerBatch[transport] ?? 0).toFixed(1)} ms`;
   console.log(`  viewer CPU (all threads) per 512-span batch: protobuf ${cpu('protobuf')}, JSON ${cpu('json')}, gRPC ${cpu('grpc')}`);
+  const senderCpu = (transport: Transport): string => `${(senderCpuMsPerBatch[transport] ?? 0).toFixed(1)} ms`;
+  for (const transport of timed) console.log(`  viewer threads over 0.5 ms CPU per batch (${transport}): ${threadCpu[transport]}`);
+  console.log(`  sender process CPU per batch (same 2 cores): protobuf ${senderCpu('protobuf')}, JSON ${senderCpu('json')}, gRPC ${senderCpu('grpc')}`);
   console.log(`  RSS of the viewer process: before viewer ${mib(rssIdleBefore)}, viewer idle ${mib(rssIdle)}, after ingest ${mib(rssLoaded)} (${(await viewer.store.getStats()).spans} spans stored)`);
   await viewer.close();
   rmSync(dir, { recursive: true, force: true });
