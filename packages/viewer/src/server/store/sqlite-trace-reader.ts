@@ -5,7 +5,7 @@ import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-typ
 import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
 import { matchesSpan, toSpanSearchFilter } from './span-search.js';
-import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, type SpanRow, type StoredSpanData } from './stored-span.js';
+import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, readStoredSpanData, type SpanRow } from './stored-span.js';
 import {
   COUNT_SEARCH_MATCHES_SQL,
   DEFAULT_PAGE_SIZE,
@@ -150,7 +150,7 @@ export class SqliteTraceReader {
     if (!statement) this.searchStatements.set(sql, (statement = this.db.prepare(sql)));
     const spanIds: string[] = [];
     for (const row of statement.all(...filter.params, traceId) as { span_id: string; name: string; data: string }[]) {
-      const attributes = () => toAttributeRecord((JSON.parse(row.data) as StoredSpanData).attributes);
+      const attributes = () => toAttributeRecord(readStoredSpanData(row.data).attributes);
       if (matchesSpan({ needle, name: row.name, spanId: row.span_id, attributes })) spanIds.push(row.span_id);
     }
     return { query, spanIds };
@@ -189,7 +189,7 @@ export class SqliteTraceReader {
     let text: string | undefined = big?.value;
     if (text === undefined) {
       const span = this.selectSpan.get(traceId, spanId) as { data: string } | undefined;
-      const value = span ? (JSON.parse(span.data) as StoredSpanData).attributes[key] : undefined;
+      const value = span ? readStoredSpanData(span.data).attributes[key] : undefined;
       if (value === undefined) return null;
       text = typeof value === 'string' ? value : JSON.stringify(toAttributeValue(value));
     }
