@@ -10,6 +10,7 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,7 @@ if (process.argv[2] === '--sender') {
   process.on('message', async (order: SendOrder) => {
     const batches = Array.from({ length: order.count }, (_, index) => buildBatch(order.first + index));
     const bodies = batches.map((batch) => (order.transport === 'json' ? Buffer.from(JSON.stringify(batch)) : Buffer.from(encodeBatch(batch))));
+    const agent = new HttpAgent({ keepAlive: true });
     const client = order.transport === 'grpc' ? new grpcJs.Client(`127.0.0.1:${order.grpcPort}`, grpcJs.credentials.createInsecure()) : null;
     const send = async (body: Buffer): Promise<void> => {
       if (client) {
@@ -70,15 +72,26 @@ if (process.argv[2] === '--sender') {
         });
         return;
       }
+      // As the OpenTelemetry JS OTLP/HTTP exporters send: node:http through a keep-alive agent.
       const contentType = order.transport === 'json' ? 'application/json' : 'application/x-protobuf';
-      const post = (): Promise<Response> => fetch(`${order.url}/v1/traces`, { method: 'POST', body, headers: { 'Content-Type': contentType } });
+      const post = (): Promise<{ status: number; text: string }> =>
+        new Promise((resolve, reject) => {
+          const request = httpRequest(`${order.url}/v1/traces`, { method: 'POST', agent, headers: { 'Content-Type': contentType, 'Content-Length': body.length } }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on('data', (chunk: Buffer) => chunks.push(chunk));
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+            response.on('error', reject);
+          });
+          request.on('error', reject);
+          request.end(body);
+        });
       // A kept-alive connection the viewer closed while idle (its event loop was busy with the
       // baseline past the keep-alive timeout) fails at once: send again, as an exporter retries.
       const response = await post().catch((error: unknown) => {
-        if ((error as { cause?: { code?: string } }).cause?.code === 'UND_ERR_SOCKET') return post();
+        if ((error as { code?: string }).code === 'ECONNRESET') return post();
         throw error;
       });
-      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.text}`);
     };
     process.send!({ ready: true });
     const started = performance.now();
@@ -91,6 +104,7 @@ if (process.argv[2] === '--sender') {
     const elapsedMs = performance.now() - started;
     const cpu = process.cpuUsage(cpuStarted);
     client?.close();
+    agent.destroy();
     process.send!({ elapsedMs, cpuMsPerBatch: (cpu.user + cpu.system) / 1000 / bodies.length });
   });
 } else {

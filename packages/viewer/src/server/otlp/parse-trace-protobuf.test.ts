@@ -101,4 +101,20 @@ describe('parseTraceProtobuf', () => {
     );
     expect(() => parseTraceProtobuf(Buffer.from([0x0a, 0xff, 0xff, 0xff]))).toThrow(/ExportTraceServiceRequest/);
   });
+
+  it('reads recurring short strings right when they share a cache slot, are not ASCII, or are not valid UTF-8', () => {
+    // Same length, first, middle and last byte: one slot of the short-string cache for all.
+    const colliding = Array.from({ length: 12 }, (_, index) => `a${index % 10}m${Math.floor(index / 10)}z`);
+    const keys = [...colliding, 'é-model', 'mod\u00e9l', 'QQQ'];
+    const body = Buffer.from(encode({
+      resourceSpans: [{ scopeSpans: [{ spans: [0, 1, 2].map((index) => ({
+        traceId: Buffer.alloc(16, 1), spanId: Buffer.alloc(8, index + 1), name: index % 2 === 0 ? 'a0m0z' : 'a1m0z',
+        attributes: [...keys, ...[...keys].reverse()].map((key, at) => ({ key, value: { stringValue: at % 2 === 0 ? key : `${key}!` } })),
+      })) }] }],
+    }));
+    // 'QQQ' becomes three bytes that are not UTF-8 (the decoders give U+FFFD for each).
+    for (let at = body.indexOf('QQQ'); at >= 0; at = body.indexOf('QQQ', at + 3)) body.set([0xff, 0xfe, 0x80], at);
+    for (let round = 0; round < 3; round++) expect(parseTraceProtobuf(body)).toEqual(reference(body));
+    expect(Object.keys(parseTraceProtobuf(body).spans[0]!.attributes)).toContain('\ufffd\ufffd\ufffd');
+  });
 });

@@ -61,7 +61,7 @@ function readAnyValue(reader: ProtobufReader, depth: number): TaggedValue {
         const inner = reader.enter();
         while (reader.pos < reader.end) {
           const field = reader.uint32();
-          if (field === 10) kvlist.push(readKeyValue(reader, depth + 1));
+          if (field === 10) readKeyValue(reader, depth + 1, kvlist);
           else reader.skip(field & 7);
         }
         reader.leave(inner);
@@ -92,7 +92,11 @@ function toTaggedDouble(number: number): TaggedValue {
   return Number.isInteger(number) ? { $d: number === 0 && 1 / number < 0 ? '-0' : number } : number;
 }
 
-function readKeyValue(reader: ProtobufReader, depth: number): [string, TaggedValue] {
+/**
+ * Reads one KeyValue into `into`: a kvlist's entries (appended) or attributes (a later
+ * duplicate key wins, as in parseKeyValues). No pair is allocated for attributes.
+ */
+function readKeyValue(reader: ProtobufReader, depth: number, into: [string, TaggedValue][] | TaggedAttributes): void {
   const outer = reader.enter();
   let key = '';
   let value: TaggedValue = null;
@@ -103,14 +107,12 @@ function readKeyValue(reader: ProtobufReader, depth: number): [string, TaggedVal
     else reader.skip(tag & 7);
   }
   reader.leave(outer);
-  return [key, value];
+  if (Array.isArray(into)) into.push([key, value]);
+  else into[key] = value;
 }
 
-/** Adds one KeyValue to `attributes` (a later duplicate key wins, as in parseKeyValues). */
-function readAttribute(reader: ProtobufReader, attributes: TaggedAttributes): void {
-  const [key, value] = readKeyValue(reader, 0);
-  attributes[key] = value;
-}
+/** Adds one KeyValue to `attributes`. */
+const readAttribute = (reader: ProtobufReader, attributes: TaggedAttributes): void => readKeyValue(reader, 0, attributes);
 
 function readResource(reader: ProtobufReader): { attributes: TaggedAttributes; droppedAttributesCount: number } {
   const outer = reader.enter();

@@ -10,11 +10,16 @@ export class WireFormatError extends Error {
 
 const TWO_POW_32 = 4294967296;
 
-/** Strings up to this many bytes are looked up in STRING_CACHE. */
+/** Strings up to this many bytes are looked up in STRING_SLOTS. */
 const MAX_CACHED_BYTES = 48;
-const MAX_CACHED_STRINGS = 4096;
-/** Decoded short strings by a hash of their bytes (verified byte for byte on a hit). */
-const STRING_CACHE = new Map<number, { readonly bytes: Uint8Array; readonly text: string }>();
+/** A power of two. */
+const STRING_SLOT_COUNT = 4096;
+/**
+ * Decoded short ASCII strings, direct-mapped by a hash of their length and three of their
+ * bytes; a hit is verified character for byte. A new string takes its slot over, so strings
+ * seen once (response ids) displace at most the one string in their slot, never the table.
+ */
+const STRING_SLOTS: string[] = new Array<string>(STRING_SLOT_COUNT).fill('');
 
 /** Node's Buffer has unchecked slice decoders beside toString. */
 type FastSliceBuffer = Buffer & { utf8Slice?: (start: number, end: number) => string };
@@ -154,19 +159,22 @@ export class ProtobufReader {
     const start = this.take(length);
     if (length === 0) return '';
     const buf = this.buf as FastSliceBuffer;
-    if (length > MAX_CACHED_BYTES) return typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, start + length) : buf.toString('utf8', start, start + length);
-    let hash = length;
-    for (let index = start; index < start + length; index++) hash = (Math.imul(hash, 31) + buf[index]!) | 0;
-    const cached = STRING_CACHE.get(hash);
-    if (cached !== undefined && cached.bytes.length === length) {
-      let same = true;
-      for (let index = 0; index < length && same; index++) same = cached.bytes[index] === buf[start + index];
-      if (same) return cached.text;
+    const end = start + length;
+    if (length <= MAX_CACHED_BYTES) {
+      const slot = (length * 31 + buf[start]! * 7 + buf[start + (length >> 1)]! * 131 + buf[end - 1]! * 1031) & (STRING_SLOT_COUNT - 1);
+      const cached = STRING_SLOTS[slot]!;
+      if (cached.length === length) {
+        let index = 0;
+        while (index < length && cached.charCodeAt(index) === buf[start + index]) index++;
+        if (index === length) return cached;
+      }
+      const text = typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, end) : buf.toString('utf8', start, end);
+      // As many characters as bytes: every byte was ASCII (a bad byte decodes to U+FFFD, which
+      // no byte equals), so the character-for-byte check above is exact for what is kept.
+      if (text.length === length) STRING_SLOTS[slot] = text;
+      return text;
     }
-    const text = typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, start + length) : buf.toString('utf8', start, start + length);
-    if (STRING_CACHE.size >= MAX_CACHED_STRINGS) STRING_CACHE.clear();
-    STRING_CACHE.set(hash, { bytes: Uint8Array.prototype.slice.call(buf, start, start + length), text });
-    return text;
+    return typeof buf.utf8Slice === 'function' ? buf.utf8Slice(start, end) : buf.toString('utf8', start, end);
   }
 
   /** Skips a field of wire type `wireType`. */
