@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpan } from '../testing/build-spans.js';
-import { computeSpanFacts } from './span-facts.js';
+import { computeSpanFacts, toSearchText } from './span-facts.js';
 
 describe('computeSpanFacts', () => {
   it.each([
@@ -15,5 +15,24 @@ describe('computeSpanFacts', () => {
   it('takes the provider from gen_ai.provider.name, else gen_ai.system, and the operation name', () => {
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.system': 's', 'gen_ai.operation.name': 'chat' } }))).toMatchObject({ providers: ['s'], operations: ['chat'] });
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.provider.name': 'p', 'gen_ai.system': 's' } }))).toMatchObject({ providers: ['p'], operations: [] });
+  });
+});
+
+describe('toSearchText', () => {
+  it.each([
+    ['JSON messages: leaf values, no keys, escapes decoded', JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: 'hi\nParis "now"' }] }]), 'user\ntext\nhi\nParis "now"'],
+    ['tool call arguments: strings, numbers and booleans', JSON.stringify([{ role: 'assistant', parts: [{ type: 'tool_call', name: 'get_weather', arguments: { city: 'Oslo', days: 3, metric: true, note: null } }] }]), 'assistant\ntool_call\nget_weather\nOslo\n3\ntrue'],
+    ['plain text, even with a colon in quotes', 'plain "a": text', 'plain "a": text'],
+    ['text that only starts like JSON: read as words', '[draft] not "JSON": yet', 'draft\nnot\nyet'],
+    ['a bad escape is kept as written', '["a\\qb", "c\\u00e9"]', 'a\\qb\ncé'],
+    ['a structured kvlist value', { $kv: [['content', 'x'], ['n', [1, { $i: '9007199254740993' }]]] }, 'x\n1\n9007199254740993'],
+    ['nothing', undefined, ''],
+  ] as const)('%s', (_, value, text) => {
+    expect(toSearchText(value as Parameters<typeof toSearchText>[0])).toBe(text);
+  });
+
+  it('walks JSON nested deeper than the call stack', () => {
+    const deep = `${'['.repeat(100_000)}"bottom"${']'.repeat(100_000)}`;
+    expect(toSearchText(deep)).toBe('bottom');
   });
 });

@@ -42,9 +42,82 @@ const toNumberOrNull = (value: TaggedValue | undefined): number | null => {
 
 const toStringOrNull = (value: TaggedValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
-/** The searchable text of a value: strings as is, structures as JSON. */
-export const toSearchText = (value: TaggedValue | undefined): string =>
-  value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(toAttributeValue(value));
+/** Whitespace and the JSON punctuation that separates values, by character code (below 128). */
+const SEPARATORS = new Uint8Array(128);
+for (const char of ' \n\r\t,:[]{}') SEPARATORS[char.charCodeAt(0)] = 1;
+const isSeparator = (code: number): boolean => code < 128 && SEPARATORS[code] === 1;
+
+/** A JSON string literal's body with its escapes decoded; as is when they are not valid JSON. */
+function decodeJsonString(body: string): string {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * The leaves of JSON text, one per line: string values (escapes decoded) and bare words
+ * (numbers, true, false; not null). A string followed by `:` is an object key and is left out.
+ * One pass, no parse tree and no recursion; text that is not valid JSON is read the same way.
+ */
+function collectJsonLeaves(text: string): string {
+  const leaves: string[] = [];
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    const code = text.charCodeAt(at);
+    if (code === 34 /* " */) {
+      let end = at + 1;
+      let escaped = false;
+      while (end < length) {
+        const inner = text.charCodeAt(end);
+        if (inner === 34) break;
+        if (inner === 92 /* \ */) {
+          escaped = true;
+          end += 1;
+        }
+        end += 1;
+      }
+      const start = at + 1;
+      at = end + 1;
+      let next = at;
+      while (next < length && isSeparator(text.charCodeAt(next)) && text.charCodeAt(next) !== 58) next += 1;
+      if (next < length && text.charCodeAt(next) === 58) {
+        at = next + 1;
+        continue;
+      }
+      if (end > start) leaves.push(escaped ? decodeJsonString(text.slice(start, end)) : text.slice(start, end));
+    } else if (isSeparator(code)) {
+      at += 1;
+    } else {
+      let end = at + 1;
+      while (end < length && !isSeparator(text.charCodeAt(end)) && text.charCodeAt(end) !== 34) end += 1;
+      const word = text.slice(at, end);
+      if (word !== 'null') leaves.push(word);
+      at = end;
+    }
+  }
+  return leaves.join('\n');
+}
+
+const JSON_START = /^\s*[[{]/;
+
+/**
+ * The searchable text of a value: what it says, not its structure. Message attributes hold
+ * JSON; indexed raw, every span would match `role` or `content`, and an escaped newline would
+ * glue `n` to the next word (`\nParis` indexed as `nparis`). So a string that starts like a
+ * JSON object or array, and a structured value, give their leaves (string values, numbers,
+ * booleans), one per line, without the keys; any other string is kept as is.
+ *
+ * @example
+ * toSearchText('[{"role":"user","parts":[{"type":"text","content":"hi\\nParis"}]}]'); // 'user\ntext\nhi\nParis'
+ */
+export function toSearchText(value: TaggedValue | undefined): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return collectJsonLeaves(JSON.stringify(toAttributeValue(value)));
+  return JSON_START.test(value) ? collectJsonLeaves(value) : value;
+}
 
 /**
  * The usage a span reports, or null when it carries no `gen_ai.usage.*` token count.
