@@ -247,6 +247,11 @@ describe('SqliteSpanStore byte cap', () => {
     }
     expect((await store.listTraces({ model: 'gpt', limit: 200 })).traces).toEqual([]);
     expect((await store.listTraces({ operation: 'chat', limit: 200 })).traces).toHaveLength(models.length);
+    // A value listed under another kind only, or one listed value beside an unlisted one: no trace
+    // (answered from the facets, with no scan of the trace rows).
+    expect((await store.listTraces({ provider: 'gpt-4', limit: 200 })).traces).toEqual([]);
+    expect((await store.listTraces({ model: 'gpt-4', operation: 'embeddings', limit: 200 })).traces).toEqual([]);
+    expect((await store.listTraces({ model: 'gpt-4', operation: 'chat', limit: 200 })).traces).toHaveLength(2);
     const db = new DatabaseSync(join(dir, 'hopscope.db'), { readOnly: true });
     try {
       expect(readFacetCounts(db)).toEqual(countListedValues(db));
