@@ -13,6 +13,13 @@ export interface SqliteCheckpointerOptions {
 // Plain CommonJS so it runs from the TypeScript sources and from dist alike (eval worker).
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// The writer's thread loaded node:sqlite first (its ExperimentalWarning went out there, or the
+// CLI quieted it): this thread's copy of that warning would only repeat it.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = (warning, ...rest) => {
+  if (/SQLite/.test(typeof warning === 'string' ? warning : String(warning && warning.message))) return;
+  emitWarning(warning, ...rest);
+};
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.file);
 db.exec('PRAGMA busy_timeout = 5000');
