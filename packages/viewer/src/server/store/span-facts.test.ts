@@ -31,6 +31,14 @@ describe('toSearchText', () => {
     expect(toSearchText(value as Parameters<typeof toSearchText>[0])).toBe(text);
   });
 
+  it('stops reading a huge message once a span has all the text it may index', () => {
+    const huge = JSON.stringify([{ role: 'user', parts: Array.from({ length: 300_000 }, (_, index) => ({ type: 'text', content: `w${index}` })) }]);
+    const text = toSearchText(huge);
+    expect(text.length).toBeGreaterThanOrEqual(1_000_000);
+    expect(text.length).toBeLessThan(1_000_100);
+    expect(text.startsWith('user\ntext\nw0\ntext\nw1\n')).toBe(true);
+  });
+
   it('walks JSON nested deeper than the call stack', () => {
     const deep = `${'['.repeat(100_000)}"bottom"${']'.repeat(100_000)}`;
     expect(toSearchText(deep)).toBe('bottom');

@@ -60,12 +60,18 @@ function decodeJsonString(body: string): string {
  * The leaves of JSON text, one per line: string values (escapes decoded) and bare words
  * (numbers, true, false; not null). A string followed by `:` is an object key and is left out.
  * One pass, no parse tree and no recursion; text that is not valid JSON is read the same way.
+ * Stops once MAX_SEARCH_CHARS are collected: no more of a span is indexed.
  */
 function collectJsonLeaves(text: string): string {
   const leaves: string[] = [];
   const length = text.length;
   let at = 0;
-  while (at < length) {
+  let collected = 0;
+  const add = (leaf: string): void => {
+    leaves.push(leaf);
+    collected += leaf.length + 1;
+  };
+  while (at < length && collected < MAX_SEARCH_CHARS) {
     const code = text.charCodeAt(at);
     if (code === 34 /* " */) {
       let end = at + 1;
@@ -87,14 +93,14 @@ function collectJsonLeaves(text: string): string {
         at = next + 1;
         continue;
       }
-      if (end > start) leaves.push(escaped ? decodeJsonString(text.slice(start, end)) : text.slice(start, end));
+      if (end > start) add(escaped ? decodeJsonString(text.slice(start, end)) : text.slice(start, end));
     } else if (isSeparator(code)) {
       at += 1;
     } else {
       let end = at + 1;
       while (end < length && !isSeparator(text.charCodeAt(end)) && text.charCodeAt(end) !== 34) end += 1;
       const word = text.slice(at, end);
-      if (word !== 'null') leaves.push(word);
+      if (word !== 'null') add(word);
       at = end;
     }
   }
