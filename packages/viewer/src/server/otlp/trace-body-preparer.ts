@@ -65,7 +65,9 @@ function startPrepareWorker(): Worker {
   // is the .ts file and needs the hooks that resolve `.js` imports to `.ts`.
   const fromSources = import.meta.url.endsWith('.ts');
   const file = new URL(fromSources ? './trace-prepare-worker.ts' : './trace-prepare-worker.js', import.meta.url);
-  const execArgv = fromSources ? [...process.execArgv, '--import', new URL('../testing/register-ts-hooks.ts', import.meta.url).href] : undefined;
+  // Only the hooks: the parent's own flags may be ones a worker refuses (V8 flags such as
+  // --expose-gc) or that change how its code loads (--input-type), and it would then not start.
+  const execArgv = fromSources ? ['--import', new URL('../testing/register-ts-hooks.ts', import.meta.url).href] : undefined;
   // A bigger young generation than V8's default: a batch's objects mostly die before a
   // scavenge has to copy them (GC 2.9-3.5 -> 2.4 ms per 512-span batch; RSS after the ingest
   // bench within its run-to-run spread).
