@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IngestOverloadError } from './ingest-overload-error.js';
@@ -99,5 +104,28 @@ describe('TraceBodyPreparer', () => {
     await created.close();
     expect(await inFlight).toEqual(parseTraceBody('protobuf', body));
     expect(await created.prepare('protobuf', body)).toEqual(parseTraceBody('protobuf', body));
+  });
+
+  it('starts its worker from the TypeScript sources even when the process runs with V8 flags a worker refuses', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hopscope-preparer-'));
+    // queued counts bodies on the worker: 0 right after prepare() means the body went in place.
+    const script = `
+      const { TraceBodyPreparer } = await import(${JSON.stringify(new URL('./trace-body-preparer.ts', import.meta.url).href)});
+      const preparer = new TraceBodyPreparer({ minWorkerBytes: 0 });
+      const prepared = preparer.prepare('json', Buffer.from(${JSON.stringify(JSON.stringify(exportRequest()))}));
+      const queued = preparer.queued;
+      const { batch } = await prepared;
+      await preparer.close();
+      process.stdout.write(JSON.stringify({ queued, spans: batch.spans.length }));
+    `;
+    try {
+      writeFileSync(join(dir, 'child.mjs'), script);
+      const hooks = fileURLToPath(new URL('../testing/register-ts-hooks.ts', import.meta.url));
+      const child = spawnSync(process.execPath, ['--expose-gc', '--max-semi-space-size=16', '--import', hooks, join(dir, 'child.mjs')], { encoding: 'utf8' });
+      expect(child.status, child.stderr).toBe(0);
+      expect(JSON.parse(child.stdout)).toEqual({ queued: 1, spans: 40 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
