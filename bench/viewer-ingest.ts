@@ -55,7 +55,7 @@ function threadCpuMs(): Map<string, { name: string; ms: number }> {
 }
 
 if (process.argv[2] === '--sender') {
-  // Child process: builds and encodes its batches first, then sends them from two concurrent senders and reports the elapsed time.
+  // Child process: builds and encodes its batches first, then sends them from BENCH_SENDERS concurrent senders and reports the elapsed time.
   interface GrpcClient {
     makeUnaryRequest(path: string, serialize: (value: Buffer) => Buffer, deserialize: (value: Buffer) => Buffer, body: Buffer, callback: (error: Error | null) => void): void;
     close(): void;
@@ -191,8 +191,8 @@ if (process.argv[2] === '--sender') {
     raw[transport] = baseline(100_000 + BATCHES * index);
     rates[transport] = await overSender(transport, BATCHES * (index + 1));
   }
-  // The baselines' rows and the bench's garbage are not the viewer's: collect them first. (Not
-  // with --expose-gc: a V8 flag in execArgv stops the prepare worker from starting from sources.)
+  // The baselines' rows and the bench's garbage are not the viewer's: collect them first (gc is
+  // exposed at run time, so the bench command needs no flag).
   setFlagsFromString('--expose-gc');
   (runInNewContext('gc') as () => void)();
   const rssLoaded = process.memoryUsage().rss;
