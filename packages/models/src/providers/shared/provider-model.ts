@@ -73,6 +73,15 @@ export abstract class ProviderModel<Client extends SdkClientShape> extends Model
   protected async doRequestStream(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<StreamedResponse> {
     const body = this.convertBody(messages, settings, parameters, true);
     const events = (await this.call((requestOptions) => this.send(body, requestOptions), settings, options)) as AsyncIterable<unknown>;
-    return this.createStream(this.responseContext(), events, this.errorMapper(settings, options));
+    return this.createStream(this.responseContext(), endOnAbort(events, options.signal), this.errorMapper(settings, options));
   }
+}
+
+/**
+ * The SDK's events, then the caller's abort reason if the caller aborted: both SDKs end their
+ * event iterator quietly on abort, which would read as a complete (cut-off) answer.
+ */
+async function* endOnAbort<Event>(events: AsyncIterable<Event>, signal: AbortSignal | undefined): AsyncIterable<Event> {
+  yield* events;
+  signal?.throwIfAborted();
 }

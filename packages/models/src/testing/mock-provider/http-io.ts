@@ -23,15 +23,21 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(JSON.stringify(body));
 }
 
-/** Writes SSE events one by one; with `resetAfter`, destroys the socket after that many events. */
-export function sendSse(res: ServerResponse, events: readonly RecordedSseEvent[], headers: Readonly<Record<string, string>>, resetAfter?: number): void {
+/** Where a stream stops early: after `afterChunks` events the socket is destroyed (`reset`) or left open with nothing more sent (`stall`). */
+export interface SseCut {
+  readonly afterChunks: number;
+  readonly then: 'reset' | 'stall';
+}
+
+/** Writes SSE events one by one; with `cut`, stops after that many events as it says. */
+export function sendSse(res: ServerResponse, events: readonly RecordedSseEvent[], headers: Readonly<Record<string, string>>, cut?: SseCut): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive', ...headers });
   res.flushHeaders();
-  const limit = resetAfter === undefined ? events.length : Math.min(resetAfter, events.length);
+  const limit = cut === undefined ? events.length : Math.min(cut.afterChunks, events.length);
   for (let i = 0; i < limit; i++) res.write(convertToSseText(events[i]!));
-  if (resetAfter === undefined) {
+  if (cut === undefined) {
     res.end();
     return;
   }
-  res.write('', () => setTimeout(() => res.socket?.destroy(), 20));
+  if (cut.then === 'reset') res.write('', () => setTimeout(() => res.socket?.destroy(), 20));
 }

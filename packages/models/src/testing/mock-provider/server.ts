@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { convertToMockErrorBody, NOT_JSON_BODY } from './error-body.js';
 import { computeMockReply } from './resolve-reply.js';
-import { lowerHeaders, readBody, sendJson, sendSse } from './http-io.js';
+import { lowerHeaders, readBody, sendJson, sendSse, type SseCut } from './http-io.js';
 import type { MockApi, MockProvider, MockReply, MockRequestLog, MockStep, RecordedExchange } from './types.js';
 import { convertToMockWireAnswer, mapPathToMockApi } from './wire-answer.js';
 
@@ -76,10 +76,11 @@ export async function startMockProvider(options: { port?: number } = {}): Promis
       res.writeHead(200, { 'content-type': 'application/json', ...call.idHeaders });
       return void res.end(NOT_JSON_BODY);
     }
-    if ('resetMidStream' in step) {
+    if ('resetMidStream' in step || 'stallMidStream' in step) {
+      const cut: SseCut = 'resetMidStream' in step ? { afterChunks: step.resetMidStream.afterChunks, then: 'reset' } : { afterChunks: step.stallMidStream.afterChunks, then: 'stall' };
       const reply = computeMockReply({ api, reply: replies.get(call.modelName), modelName: call.modelName, body: call.body, sequence, now: Date.now() });
       const wire = convertToMockWireAnswer(api, reply, { stream: call.stream, includeUsage: true });
-      if (wire.kind === 'sse') return sendSse(res, wire.events, call.idHeaders, step.resetMidStream.afterChunks);
+      if (wire.kind === 'sse') return sendSse(res, wire.events, call.idHeaders, cut);
       const json = JSON.stringify(wire.body);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(json.length), ...call.idHeaders });
       return void res.write(json.slice(0, json.length >> 1), () => setTimeout(() => res.socket?.destroy(), 20));
@@ -93,7 +94,7 @@ export async function startMockProvider(options: { port?: number } = {}): Promis
     const r = exchange.response;
     const headers = { ...idHeaders, ...r.headers };
     if (r.hang) return;
-    if (r.sse !== undefined) return sendSse(res, r.sse, headers, r.resetAfterChunks);
+    if (r.sse !== undefined) return sendSse(res, r.sse, headers, r.resetAfterChunks === undefined ? undefined : { afterChunks: r.resetAfterChunks, then: 'reset' });
     if (r.text !== undefined) {
       res.writeHead(r.status, { 'content-type': 'application/json', ...headers });
       return void res.end(r.text);

@@ -58,6 +58,8 @@ export type MockStep =
   | { readonly hang: true }
   | { readonly notJson: true }
   | { readonly resetMidStream: { readonly afterChunks: number } }
+  /** Streams the first chunks, then sends nothing more and keeps the connection open. */
+  | { readonly stallMidStream: { readonly afterChunks: number } }
   | { readonly replay: RecordedExchange };
 
 /** What the mock recorded about one request it received. @example expect(mock.requests[0]?.body).toMatchObject({ model: 'gpt-4o' }) */
