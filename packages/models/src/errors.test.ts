@@ -10,6 +10,7 @@ import {
   parseRetryAfterMs,
   UserError,
 } from './errors.js';
+import { matchesError, parseFallbackOn } from './fallback/fallback-on.js';
 
 const who = { modelName: 'gpt-4o', provider: 'openai' };
 
@@ -63,5 +64,28 @@ describe('instanceof across package copies', () => {
     expect(foreign).toBeInstanceOf(ModelHTTPError);
     expect(foreign).toBeInstanceOf(ModelAPIError);
     expect(foreign).not.toBeInstanceOf(ModelRateLimitError);
+  });
+});
+
+describe('a caller\'s own subclass of a Hopscope error', () => {
+  class QuotaError extends ModelRateLimitError {}
+
+  it('matches its own instances only, not every error of its parent class', () => {
+    const plain = createModelHTTPError({ statusCode: 429, modelName: 'gpt-4o', provider: 'openai', body: { error: { message: 'slow down' } } });
+    const quota = new QuotaError('quota', { statusCode: 429, modelName: 'gpt-4o', provider: 'openai' });
+    expect(plain).toBeInstanceOf(ModelRateLimitError);
+    expect(plain).not.toBeInstanceOf(QuotaError);
+    expect(quota).toBeInstanceOf(QuotaError);
+    expect(quota).toBeInstanceOf(ModelRateLimitError);
+    expect(quota).toBeInstanceOf(ModelAPIError);
+    expect(quota.name).toBe('QuotaError');
+    expect(plain.name).toBe('ModelRateLimitError');
+  });
+
+  it('is what a fallback policy given that class matches', async () => {
+    const policy = parseFallbackOn([QuotaError]);
+    const plain = createModelHTTPError({ statusCode: 429, modelName: 'gpt-4o', provider: 'openai', body: null });
+    expect(await matchesError(policy, plain)).toBe(false);
+    expect(await matchesError(policy, new QuotaError('quota', { statusCode: 429, modelName: 'gpt-4o', provider: 'openai' }))).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The typed errors of @hopscope/models. Callers branch on fields (`isRetryable`, `isAuthError`,
  * `category`, `statusCode`, `retryAfterMs`), never on message substrings. `instanceof` works across
- * duplicate copies of this package: each class checks a `Symbol.for` marker.
+ * duplicate copies of this package: each class checks a `Symbol.for` marker. A subclass that does
+ * not declare its own `errorName` (a caller's `class QuotaError extends ModelRateLimitError {}`)
+ * is checked by its prototype chain instead, so it never matches its parent's other errors.
  */
 
 const MARKERS = Symbol.for('hopscope.error.markers');
@@ -24,10 +26,11 @@ export class HopscopeError extends Error {
       if (Object.prototype.hasOwnProperty.call(ctor, 'errorName') && ctor.errorName) names.add(ctor.errorName);
     }
     Object.defineProperty(this, MARKERS, { value: names, enumerable: false });
-    this.name = (new.target as unknown as { errorName: string }).errorName;
+    this.name = Object.prototype.hasOwnProperty.call(new.target, 'errorName') ? (new.target as unknown as { errorName: string }).errorName : new.target.name;
   }
 
   static override [Symbol.hasInstance](value: unknown): boolean {
+    if (!Object.prototype.hasOwnProperty.call(this, 'errorName')) return Function.prototype[Symbol.hasInstance].call(this, value);
     return markerCheck(this.errorName)(value);
   }
 }

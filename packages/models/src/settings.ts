@@ -3,7 +3,12 @@ export interface ModelSettings {
   readonly maxTokens?: number;
   readonly temperature?: number;
   readonly topP?: number;
-  /** Request timeout in milliseconds. */
+  /**
+   * Timeout of one HTTP attempt in milliseconds, as the SDKs count it. Outside a fallback chain a
+   * provider model retries by its retry policy (2 retries by default), and each attempt gets the
+   * full timeout; set `retry: false` on the model, or use a FallbackModel's `hopTimeoutMs`, to
+   * bound the whole call.
+   */
   readonly timeout?: number;
   readonly parallelToolCalls?: boolean;
   readonly seed?: number;

@@ -46,23 +46,24 @@ export class ModelResponsePartsManager {
   private readonly byVendorId = new Map<string | number, number>();
 
   /** Appends text; a new part starts when the vendor id is new (or absent and the last part is not text). */
-  handleTextDelta(vendorPartId: string | number | undefined, content: string): ModelResponseStreamEvent | undefined {
+  handleTextDelta(vendorPartId: string | number | undefined, content: string, id?: string): ModelResponseStreamEvent | undefined {
     const index = this.findIndex(vendorPartId, 'text');
     if (index === undefined) {
       if (content === '') return undefined;
-      return this.start(vendorPartId, { partKind: 'text', content });
+      return this.start(vendorPartId, { partKind: 'text', content, ...(id !== undefined ? { id } : {}) });
     }
     const part = this.parts[index] as { content: string };
     part.content += content;
     return { eventKind: 'part-delta', index, delta: { partDeltaKind: 'text', contentDelta: content } };
   }
 
-  handleThinkingDelta(vendorPartId: string | number | undefined, delta: { content?: string; signature?: string; providerName?: string }): ModelResponseStreamEvent {
+  handleThinkingDelta(vendorPartId: string | number | undefined, delta: { content?: string; signature?: string; providerName?: string; id?: string }): ModelResponseStreamEvent {
     const index = this.findIndex(vendorPartId, 'thinking');
     if (index === undefined) {
       return this.start(vendorPartId, {
         partKind: 'thinking',
         content: delta.content ?? '',
+        ...(delta.id !== undefined ? { id: delta.id } : {}),
         ...(delta.signature !== undefined ? { signature: delta.signature } : {}),
         ...(delta.providerName !== undefined ? { providerName: delta.providerName } : {}),
       });

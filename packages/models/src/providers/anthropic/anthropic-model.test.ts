@@ -4,6 +4,7 @@ import { binaryContent, imageUrl, modelRequest, userPrompt } from '../../message
 import { startMockProvider, type MockProvider, type RecordedExchange } from '../../testing/index.js';
 import { errorOf, readRecordedExchange, REASONING_MESSAGES, TEXT_MESSAGES, TINY_PNG, TOOL_MESSAGES, TOOL_PARAMETERS } from '../shared/provider-test-kit.js';
 import { AnthropicModel, type AnthropicModelOptions } from './anthropic-model.js';
+import { parseAnthropicResponse } from './parse-response.js';
 
 const THOUGHT = 'Let me spell it: s-t-r-a-w-b-e-r-r-y. r appears at positions 3, 8 and 9, so three times.';
 const SIGNATURE = 'EqQBCgIYAhIM1gbcDa9GJwZA2b3hGgxBdjrkzLoky3dl1pkiMOYds3cJd3Qd1TZRK9fJq5eYwXo=';
@@ -85,6 +86,40 @@ describe('AnthropicModel against recorded exchanges', () => {
       { partKind: 'thinking', content: THOUGHT, signature: SIGNATURE, providerName: 'anthropic' },
       { partKind: 'text', content: 'There are 3 r letters in strawberry.' },
     ]);
+  });
+
+  it('streams a redacted thinking block as the parsed response keeps it', async () => {
+    const exchange = readRecordedExchange('anthropic', 'thinking-stream');
+    const redacted = { type: 'redacted_thinking', data: 'EmwKAhgBEgy3va3pzix/LafPsn4aDFIT2Xlxh0L5L8rLVyIwxtE3rAFBa8cr3qpP' };
+    const shift = (data: unknown): unknown => {
+      const event = data as { type: string; index?: number };
+      return typeof event.index === 'number' ? { ...event, index: event.index + 1 } : event;
+    };
+    const sse = exchange.response.sse!;
+    const withRedacted: RecordedExchange = {
+      ...exchange,
+      response: {
+        ...exchange.response,
+        sse: [
+          sse[0]!,
+          { event: 'content_block_start', data: { type: 'content_block_start', index: 0, content_block: redacted } },
+          { event: 'content_block_stop', data: { type: 'content_block_stop', index: 0 } },
+          ...sse.slice(1).map((event) => ({ ...event, data: shift(event.data) })),
+        ],
+      },
+    };
+    const response = await (await modelFor(withRedacted).requestStream(REASONING_MESSAGES, { thinking: 'high' })).finalResponse();
+    const parsed = parseAnthropicResponse({ id: 'msg_1', type: 'message', role: 'assistant', model: 'claude', content: [redacted], stop_reason: 'end_turn', usage: { input_tokens: 1, output_tokens: 1 } }, {
+      modelName: 'claude',
+      providerName: 'anthropic',
+      providerUrl: undefined,
+    });
+    expect(response.parts).toEqual([
+      parsed.parts[0],
+      { partKind: 'thinking', content: THOUGHT, signature: SIGNATURE, providerName: 'anthropic' },
+      { partKind: 'text', content: 'There are 3 r letters in strawberry.' },
+    ]);
+    expect(parsed.parts[0]).toMatchObject({ partKind: 'thinking', signature: redacted.data, id: 'redacted_thinking' });
   });
 
   it('sends an image URL and inline bytes as a base64 source', async () => {

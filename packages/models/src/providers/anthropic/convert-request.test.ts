@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { modelRequest, userPrompt } from '../../messages.js';
 import { modelRequestParameters } from '../../settings.js';
+import { UserError } from '../../errors.js';
 import { ANTHROPIC_DEFAULT_MAX_TOKENS, computeAnthropicThinking, convertToAnthropicBody } from './convert-request.js';
 
 describe('computeAnthropicThinking', () => {
@@ -10,6 +11,15 @@ describe('computeAnthropicThinking', () => {
     expect(computeAnthropicThinking(true, undefined)).toEqual({ thinking: { type: 'enabled', budget_tokens: 4096 }, maxTokens: 4096 + ANTHROPIC_DEFAULT_MAX_TOKENS });
     expect(computeAnthropicThinking('xhigh', 5000)).toEqual({ thinking: { type: 'enabled', budget_tokens: 4999 }, maxTokens: 5000 });
     expect(computeAnthropicThinking('minimal', 64_000)).toEqual({ thinking: { type: 'enabled', budget_tokens: 1024 }, maxTokens: 64_000 });
+    expect(computeAnthropicThinking('low', 1025)).toEqual({ thinking: { type: 'enabled', budget_tokens: 1024 }, maxTokens: 1025 });
+  });
+
+  it('refuses a max_tokens with no room for the smallest budget, naming both numbers', () => {
+    for (const maxTokens of [1000, 1024]) {
+      expect(() => computeAnthropicThinking('low', maxTokens)).toThrow(UserError);
+      expect(() => computeAnthropicThinking('low', maxTokens)).toThrow(`maxTokens above 1024 (its smallest thinking budget, which must stay below max_tokens); got maxTokens ${maxTokens}`);
+    }
+    expect(computeAnthropicThinking(false, 1000)).toEqual({ thinking: { type: 'disabled' }, maxTokens: 1000 });
   });
 });
 

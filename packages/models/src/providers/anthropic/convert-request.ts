@@ -1,5 +1,6 @@
 /** Settings + request parameters + messages -> the Anthropic Messages request body. Pure. */
 import type { Tool } from '@anthropic-ai/sdk/resources/messages';
+import { UserError } from '../../errors.js';
 import type { ModelMessage } from '../../messages.js';
 import type { ModelRequestParameters, ModelSettings, ThinkingSetting, ToolDefinition } from '../../settings.js';
 import { computeInstructions } from '../shared/instructions.js';
@@ -8,11 +9,15 @@ import { convertToAnthropicMessages } from './convert-messages.js';
 /** Anthropic requires `max_tokens`; this is what we send when the settings do not say. */
 export const ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
+/** Anthropic's smallest thinking budget; the budget must also stay below `max_tokens`. */
+export const ANTHROPIC_MIN_THINKING_BUDGET = 1024;
+
 const BUDGETS: Readonly<Record<Exclude<ThinkingSetting, boolean>, number>> = { minimal: 1024, low: 2048, medium: 4096, high: 8192, xhigh: 16384 };
 
 /**
  * `thinking` -> Anthropic's thinking config and the `max_tokens` to send: a level picks a budget
  * (`true` = medium, 4096), kept below `max_tokens` (raised when the settings leave it open).
+ * Throws a `UserError` when `maxTokens` leaves no room for the smallest budget Anthropic takes.
  * @example computeAnthropicThinking('high', undefined) // { thinking: { type: 'enabled', budget_tokens: 8192 }, maxTokens: 12288 }
  */
 export function computeAnthropicThinking(thinking: ThinkingSetting | undefined, maxTokens: number | undefined): { thinking: Record<string, unknown> | undefined; maxTokens: number } {
@@ -20,7 +25,10 @@ export function computeAnthropicThinking(thinking: ThinkingSetting | undefined, 
   if (thinking === false) return { thinking: { type: 'disabled' }, maxTokens: maxTokens ?? ANTHROPIC_DEFAULT_MAX_TOKENS };
   const wanted = BUDGETS[thinking === true ? 'medium' : thinking];
   if (maxTokens === undefined) return { thinking: { type: 'enabled', budget_tokens: wanted }, maxTokens: wanted + ANTHROPIC_DEFAULT_MAX_TOKENS };
-  return { thinking: { type: 'enabled', budget_tokens: Math.max(1024, Math.min(wanted, maxTokens - 1)) }, maxTokens };
+  if (maxTokens <= ANTHROPIC_MIN_THINKING_BUDGET) {
+    throw new UserError(`Anthropic thinking needs maxTokens above ${ANTHROPIC_MIN_THINKING_BUDGET} (its smallest thinking budget, which must stay below max_tokens); got maxTokens ${maxTokens}. Raise maxTokens or set thinking: false.`);
+  }
+  return { thinking: { type: 'enabled', budget_tokens: Math.max(ANTHROPIC_MIN_THINKING_BUDGET, Math.min(wanted, maxTokens - 1)) }, maxTokens };
 }
 
 /** A tool definition as an Anthropic tool. */

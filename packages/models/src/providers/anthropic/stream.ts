@@ -39,6 +39,7 @@ export class AnthropicStreamedResponse extends SdkStreamedResponse<RawMessageStr
         const block = event.content_block;
         if (block.type === 'text') return this.partsManager.handleTextDelta(event.index, block.text);
         if (block.type === 'thinking') return this.partsManager.handleThinkingDelta(event.index, { content: block.thinking, providerName: 'anthropic', ...(block.signature ? { signature: block.signature } : {}) });
+        if (block.type === 'redacted_thinking') return this.partsManager.handleThinkingDelta(event.index, { providerName: 'anthropic', signature: block.data, id: 'redacted_thinking' });
         if (block.type === 'tool_use') return this.partsManager.handleToolCallDelta(event.index, { toolName: block.name, toolCallId: block.id, args: '' });
         return undefined;
       }

@@ -3,7 +3,10 @@ import { ModelAPIError, ModelAuthError, ModelConnectionError, ModelHTTPError, Mo
 import { binaryContent, imageUrl, modelRequest, userPrompt } from '../../messages.js';
 import { startMockProvider, type MockProvider, type RecordedExchange } from '../../testing/index.js';
 import { errorOf, readRecordedExchange, REASONING_MESSAGES, TEXT_MESSAGES, TINY_PNG, TOOL_MESSAGES, TOOL_PARAMETERS } from '../shared/provider-test-kit.js';
+import type { ResponseOutputItem } from 'openai/resources/responses/responses';
+import { convertToOpenAIResponsesInput } from './convert-input.js';
 import { OpenAIResponsesModel, type OpenAIResponsesModelOptions } from './openai-responses-model.js';
+import { parseOpenAIResponsesOutputItem } from './parse-response.js';
 
 const SUMMARY = '**Counting letters**\n\nSpelling strawberry: s-t-r-a-w-b-e-r-r-y. The letter r appears at positions 3, 8 and 9.';
 
@@ -72,15 +75,32 @@ describe('OpenAIResponsesModel against recorded exchanges', () => {
     expect(response.usage).toMatchObject({ inputTokens: 1450, outputTokens: 410, cacheReadTokens: 1280, details: { reasoning_tokens: 320 } });
   });
 
-  it('streams reasoning summary deltas into a thinking part', async () => {
+  it('streams reasoning into the same parts as the parsed response, ids included, so the reasoning goes back next turn', async () => {
     const exchange = readRecordedExchange('openai-responses', 'reasoning-stream');
     const response = await (await modelFor(exchange).requestStream(REASONING_MESSAGES, { thinking: 'high', maxTokens: 2000 })).finalResponse();
     expect(mock.requests[0]?.body).toEqual(exchange.request.body);
-    expect(response.parts).toEqual([
-      { partKind: 'thinking', content: SUMMARY, signature: 'gAAAAABowfDkZ2V0X3JlYXNvbmluZ19ibG9i', providerName: 'openai' },
-      { partKind: 'text', content: 'There are 3 r letters in strawberry.' },
-    ]);
+    const completed = exchange.response.sse!.at(-1)!.data as { response: { output: ResponseOutputItem[] } };
+    expect(response.parts).toEqual(completed.response.output.flatMap((item) => parseOpenAIResponsesOutputItem(item, 'openai')));
+    expect(response.parts[0]).toEqual({ partKind: 'thinking', content: SUMMARY, id: 'rs_68c1f0f2b3c4819fa7b6c5d4e3f2a1b0', signature: 'gAAAAABowfDkZ2V0X3JlYXNvbmluZ19ibG9i', providerName: 'openai' });
     expect(response.usage.details).toEqual({ reasoning_tokens: 320 });
+    const nextTurn = convertToOpenAIResponsesInput([...REASONING_MESSAGES, response, modelRequest([userPrompt('And in raspberry?')])]);
+    expect(nextTurn.filter((item) => (item as { type?: string }).type === 'reasoning')).toMatchObject([{ id: 'rs_68c1f0f2b3c4819fa7b6c5d4e3f2a1b0', encrypted_content: 'gAAAAABowfDkZ2V0X3JlYXNvbmluZ19ibG9i' }]);
+  });
+
+  it('streams two reasoning summary parts separated by a blank line, as the parsed response joins them', async () => {
+    const exchange = readRecordedExchange('openai-responses', 'reasoning-stream');
+    const deltas = exchange.response.sse!.filter((event) => (event.data as { type: string }).type === 'response.reasoning_summary_text.delta');
+    expect(deltas.length).toBeGreaterThanOrEqual(2);
+    const split: RecordedExchange = {
+      ...exchange,
+      response: {
+        ...exchange.response,
+        sse: exchange.response.sse!.map((event) => (event === deltas.at(-1) ? { ...event, data: { ...(event.data as object), summary_index: 1 } } : event)),
+      },
+    };
+    const response = await (await modelFor(split).requestStream(REASONING_MESSAGES, { thinking: 'high', maxTokens: 2000 })).finalResponse();
+    const texts = deltas.map((event) => (event.data as { delta: string }).delta);
+    expect(response.parts[0]).toMatchObject({ partKind: 'thinking', content: `${texts.slice(0, -1).join('')}\n\n${texts.at(-1)}` });
   });
 
   it('sends images as input_image parts', async () => {
