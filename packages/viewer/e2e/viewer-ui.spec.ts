@@ -132,6 +132,7 @@ describe('chat rendering', () => {
   it('shows agent runs and tool spans of v5 and v1', async () => {
     await openSpan('ui-fallback-a', 'invoke_agent support');
     await page.getByRole('list', { name: 'All messages' }).getByText('agent question').waitFor();
+    expect(await page.getByRole('region', { name: 'Fallback hops' }).count()).toBe(0);
     await openSpan('ui-fallback-a', 'execute_tool get_weather');
     await page.getByRole('region', { name: 'Tool call' }).getByText('tool result: snow').waitFor();
     await openSpan('ui-v1-tool', 'running tool');

@@ -49,6 +49,22 @@ describe('computeHopStrip', () => {
     expect(strip?.hops.map((h) => h.model)).toEqual(['gpt-4o', 'claude']);
   });
 
+  it('gives an agent-run span no strip: its model_name is fallback:a,b, its requests have their own spans', () => {
+    const span = makeSpan({
+      spanId: 'a',
+      name: 'invoke_agent support',
+      attributes: { 'gen_ai.operation.name': 'invoke_agent', model_name: 'fallback:gpt-4o,claude-sonnet,gemini-flash', 'gen_ai.agent.name': 'support' },
+    });
+    expect(computeHopStrip({ span, children: [] })).toBeNull();
+    const v1Run = makeSpan({ spanId: 'r', name: 'agent run', attributes: { model_name: 'fallback:gpt-4o,claude' } });
+    expect(computeHopStrip({ span: v1Run, children: [] })).toBeNull();
+  });
+
+  it('reads the chain from a chat fallback:a,b name when the request model is missing', () => {
+    const span = makeSpan({ spanId: 'f', name: 'chat fallback:gpt-4o,claude', attributes: { 'gen_ai.operation.name': 'chat' } });
+    expect(computeHopStrip({ span, children: [] })?.hops.map((h) => h.model)).toEqual(['gpt-4o', 'claude']);
+  });
+
   it('marks a hop skipped by cooldown as not tried: no duration, tokens or cost', () => {
     const children = [hop(0, 'skipped', { 'hopscope.hop.winner': false }), hop(1, 'ok', { 'hopscope.hop.winner': true, 'gen_ai.usage.input_tokens': 4 })];
     const strip = computeHopStrip({ span: parent, children });

@@ -1,6 +1,7 @@
 import type { SpanRecord } from '../../../src/shared/api-types.js';
 import {
   ATTR_EXCEPTION_TYPE,
+  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_RESPONSE_MODEL,
@@ -92,8 +93,18 @@ function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
   return { tokens, costUsd, failedHops, skippedHops };
 }
 
+/** Operation names of a model request (GenAI semconv); other operations (`invoke_agent`, `execute_tool`) never are one. */
+const MODEL_REQUEST_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content']);
+
+/**
+ * The models of a pydantic-ai style `fallback:a,b` model request: its `gen_ai.request.model` or its
+ * `chat fallback:a,b` name. Only a model-request span qualifies: the agent-run span also carries
+ * `model_name: 'fallback:a,b'` (span spec §9), but its requests have spans of their own.
+ */
 function fallbackChain(span: SpanRecord): string[] | null {
-  const candidates = [span.attributes[ATTR_GEN_AI_REQUEST_MODEL], span.attributes['model_name'], span.name.replace(/^chat /, '')];
+  const operation = asString(span.attributes[ATTR_GEN_AI_OPERATION_NAME]);
+  if (operation !== undefined && !MODEL_REQUEST_OPERATIONS.has(operation)) return null;
+  const candidates = [span.attributes[ATTR_GEN_AI_REQUEST_MODEL], span.name.replace(/^chat /, '')];
   for (const candidate of candidates) {
     const text = asString(candidate);
     if (text?.startsWith(FALLBACK_PREFIX)) return text.slice(FALLBACK_PREFIX.length).split(',').filter(Boolean);
