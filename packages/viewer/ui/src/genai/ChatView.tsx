@@ -2,9 +2,10 @@ import type { ChatMessage, ChatPart, Conversation } from './chat-types.js';
 import { PartView } from './PartView.js';
 
 const SOURCE_LABEL: Record<Conversation['source'], string> = {
-  'v1-events': 'v1 events attribute',
-  'v1-logs': 'v1 events from OTLP logs',
   messages: 'gen_ai.input/output.messages',
+  'v1-events': 'v1 events attribute',
+  'log-events': 'GenAI events from OTLP logs',
+  'span-events': 'GenAI events on the span',
   'legacy-prompt': 'deprecated gen_ai.prompt / gen_ai.completion',
   'agent-all-messages': 'agent run messages',
 };

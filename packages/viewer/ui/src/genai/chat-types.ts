@@ -49,7 +49,7 @@ export interface ChatMessage {
 }
 
 /** Which wire format a conversation was read from. */
-export type ConversationSource = 'v1-events' | 'v1-logs' | 'messages' | 'legacy-prompt' | 'agent-all-messages';
+export type ConversationSource = 'messages' | 'v1-events' | 'log-events' | 'span-events' | 'legacy-prompt' | 'agent-all-messages';
 
 export interface Conversation {
   readonly source: ConversationSource;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LogRecordEntry } from '../../../src/shared/api-types.js';
+import type { LogRecordEntry, SpanEvent } from '../../../src/shared/api-types.js';
 import type { Conversation } from './chat-types.js';
 import { parseSpanConversation } from './parse-conversation.js';
 
@@ -28,7 +28,7 @@ const v1Events = [
     'event.name': 'gen_ai.choice',
   },
 ];
-const expectedV1 = (source: 'v1-events' | 'v1-logs'): Conversation => ({
+const expectedV1 = (source: 'v1-events' | 'log-events'): Conversation => ({
   source,
   systemInstructions: [{ kind: 'text', content: 'Be brief' }],
   input: [{ role: 'user', parts: [{ kind: 'text', content: 'weather?' }] }],
@@ -62,7 +62,7 @@ describe('parseSpanConversation', () => {
     [
       'v1 events as OTLP logs, out of order',
       { attributes: {}, logs: [logOf(v1Events[2]!, '30'), logOf(v1Events[0]!, '10'), logOf(v1Events[1]!, '20')] },
-      expectedV1('v1-logs'),
+      expectedV1('log-events'),
     ],
     [
       'deprecated gen_ai.prompt / gen_ai.completion',
@@ -115,6 +115,72 @@ describe('parseSpanConversation', () => {
       ['tool', ['tool-return']],
       ['assistant', ['thinking', 'text']],
     ]);
+  });
+
+  const spanEvent = (name: string, attributes: SpanEvent['attributes'], time = '1'): SpanEvent => ({ name, timeUnixNano: time, attributes, droppedAttributesCount: 0 });
+  const rawLog = (eventName: string, attributes: LogRecordEntry['attributes'], time = '1'): LogRecordEntry => ({
+    ...logOf({}, time),
+    eventName,
+    body: null,
+    attributes,
+  });
+
+  it('reads the deprecated gen_ai.content.prompt / gen_ai.content.completion span events (semconv 1.26/1.27)', () => {
+    const events = [
+      spanEvent('gen_ai.content.completion', { 'gen_ai.completion': JSON.stringify([{ role: 'assistant', content: 'Paris' }]) }, '2'),
+      spanEvent('gen_ai.content.prompt', { 'gen_ai.prompt': JSON.stringify([{ role: 'user', content: 'What is the capital of France?' }]) }, '1'),
+    ];
+    expect(parseSpanConversation({ attributes: { 'gen_ai.request.model': 'gpt-4' }, events })).toEqual({
+      source: 'span-events',
+      systemInstructions: [],
+      input: [{ role: 'user', parts: [{ kind: 'text', content: 'What is the capital of France?' }] }],
+      output: [{ role: 'assistant', parts: [{ kind: 'text', content: 'Paris' }] }],
+    });
+  });
+
+  it('reads semconv GenAI events on the span, body fields as event attributes', () => {
+    const events = [
+      spanEvent('exception', { 'exception.type': 'Boom' }, '0'),
+      spanEvent('gen_ai.system.message', { 'gen_ai.system': 'openai', content: 'Be brief' }, '1'),
+      spanEvent('gen_ai.user.message', { 'gen_ai.system': 'openai', content: 'Weather?' }, '2'),
+      spanEvent('gen_ai.assistant.message', { tool_calls: JSON.stringify([{ id: 'c1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }]) }, '3'),
+      spanEvent('gen_ai.tool.message', { id: 'c1', content: '{"temp": 21}' }, '4'),
+      spanEvent('gen_ai.choice', { index: 0, finish_reason: 'stop', message: JSON.stringify({ role: 'assistant', content: 'Sunny' }) }, '5'),
+    ];
+    expect(parseSpanConversation({ attributes: {}, events })).toEqual({
+      source: 'span-events',
+      systemInstructions: [{ kind: 'text', content: 'Be brief' }],
+      input: [
+        { role: 'user', parts: [{ kind: 'text', content: 'Weather?' }] },
+        { role: 'assistant', parts: [{ kind: 'tool-call', id: 'c1', name: 'weather', arguments: { city: 'Paris' }, builtin: false }] },
+        { role: 'tool', parts: [{ kind: 'tool-return', id: 'c1', name: '(tool)', result: { temp: 21 }, builtin: false }] },
+      ],
+      output: [{ role: 'assistant', finishReason: 'stop', parts: [{ kind: 'text', content: 'Sunny' }] }],
+    });
+  });
+
+  it('reads the message attributes of a gen_ai.client.inference.operation.details log record', () => {
+    const log = rawLog('gen_ai.client.inference.operation.details', {
+      'gen_ai.operation.name': 'chat',
+      'gen_ai.system_instructions': '[{"type":"text","content":"Be brief"}]',
+      'gen_ai.input.messages': JSON.stringify([{ role: 'user', parts: [{ type: 'text', content: 'Semconv question?' }] }]),
+      'gen_ai.output.messages': JSON.stringify([{ role: 'assistant', parts: [{ type: 'text', content: 'Semconv answer.' }], finish_reason: 'stop' }]),
+    });
+    expect(parseSpanConversation({ attributes: {}, logs: [log] })).toEqual({
+      source: 'log-events',
+      systemInstructions: [{ kind: 'text', content: 'Be brief' }],
+      input: [{ role: 'user', parts: [{ kind: 'text', content: 'Semconv question?' }] }],
+      output: [{ role: 'assistant', finishReason: 'stop', parts: [{ kind: 'text', content: 'Semconv answer.' }] }],
+    });
+  });
+
+  it('never lets GenAI logs without messages hide the span\'s own conversation', () => {
+    const log = rawLog('gen_ai.client.operation.exception', { 'gen_ai.operation.name': 'chat' });
+    const conversation = parseSpanConversation({ attributes: { 'gen_ai.prompt': 'hi', 'gen_ai.completion': 'hello' }, logs: [log] });
+    expect(conversation?.source).toBe('legacy-prompt');
+    expect(conversation?.output).toEqual([{ role: 'assistant', parts: [{ kind: 'text', content: 'hello' }] }]);
+    const events = [spanEvent('gen_ai.user.message', { content: 'from the span' })];
+    expect(parseSpanConversation({ attributes: {}, logs: [log], events })?.input).toEqual([{ role: 'user', parts: [{ kind: 'text', content: 'from the span' }] }]);
   });
 
   it('treats a broken JSON attribute as no messages, not a crash', () => {

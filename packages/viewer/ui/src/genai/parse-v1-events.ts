@@ -1,11 +1,14 @@
-import type { LogRecordEntry } from '../../../src/shared/api-types.js';
-import type { ChatMessage, ChatPart, Conversation } from './chat-types.js';
+import type { LogRecordEntry, SpanEvent } from '../../../src/shared/api-types.js';
+import type { ChatMessage, ChatPart, Conversation, ConversationSource } from './chat-types.js';
 import { ATTR_EVENT_NAME } from './attribute-names.js';
 import { parseMessagePart } from './parse-part.js';
 import { asArray, asNumber, asRecord, asString, compareDecimalStrings, parseJsonText } from './read-value.js';
 
 /** A v1 event flattened the way the `events` attribute stores it: `{...body, ...attributes}`. */
 export type V1EventRecord = Record<string, unknown>;
+
+/** Where a list of GenAI events was read from. */
+export type EventSource = Extract<ConversationSource, 'v1-events' | 'log-events' | 'span-events'>;
 
 function contentParts(content: unknown): ChatPart[] {
   if (content === undefined) return [{ kind: 'text', content: null }];
@@ -68,7 +71,7 @@ function toMessage(event: V1EventRecord): { message: ChatMessage; index: number 
  * @example
  * parseV1Events([{ 'event.name': 'gen_ai.user.message', role: 'user', content: 'hi', 'gen_ai.message.index': 0 }], 'v1-events');
  */
-export function parseV1Events(events: readonly V1EventRecord[], source: 'v1-events' | 'v1-logs'): Conversation {
+export function parseV1Events(events: readonly V1EventRecord[], source: EventSource): Conversation {
   const systemInstructions: ChatPart[] = [];
   const input: ChatMessage[] = [];
   const output: ChatMessage[] = [];
@@ -102,6 +105,14 @@ export function parseV1EventsAttribute(value: unknown): V1EventRecord[] {
   return (asArray(value) ?? []).map((item) => asRecord(item) ?? {});
 }
 
+/** Time-ordered items to flattened event records, keeping the GenAI events only. */
+function toGenAiEventRecords<T extends { readonly timeUnixNano: string }>(items: readonly T[], toRecord: (item: T) => V1EventRecord): V1EventRecord[] {
+  return [...items]
+    .sort((a, b) => compareDecimalStrings(a.timeUnixNano, b.timeUnixNano))
+    .map(toRecord)
+    .filter((record) => String(record[ATTR_EVENT_NAME]).startsWith('gen_ai.'));
+}
+
 /**
  * Log records of one span (v1 `event_mode: 'logs'`, other SDKs' GenAI events) to flattened event
  * records, in time order. Log records that are not GenAI events are left out.
@@ -110,13 +121,22 @@ export function parseV1EventsAttribute(value: unknown): V1EventRecord[] {
  * parseV1LogRecords(detail.logs.filter((log) => log.spanId === span.spanId));
  */
 export function parseV1LogRecords(logs: readonly LogRecordEntry[]): V1EventRecord[] {
-  return [...logs]
-    .sort((a, b) => compareDecimalStrings(a.timeUnixNano, b.timeUnixNano))
-    .map((log) => {
-      const body = parseJsonText(log.body);
-      const record: V1EventRecord = { ...(asRecord(body) ?? (body === undefined || body === null ? {} : { content: body })), ...log.attributes };
-      const name = asString(log.attributes[ATTR_EVENT_NAME]) ?? log.eventName;
-      return { ...record, [ATTR_EVENT_NAME]: name };
-    })
-    .filter((record) => String(record[ATTR_EVENT_NAME]).startsWith('gen_ai.'));
+  return toGenAiEventRecords(logs, (log) => {
+    const body = parseJsonText(log.body);
+    const record: V1EventRecord = { ...(asRecord(body) ?? (body === undefined || body === null ? {} : { content: body })), ...log.attributes };
+    const name = asString(log.attributes[ATTR_EVENT_NAME]) ?? log.eventName;
+    return { ...record, [ATTR_EVENT_NAME]: name };
+  });
+}
+
+/**
+ * A span's own events (semconv `gen_ai.user.message`, `gen_ai.choice`, ... and the deprecated
+ * `gen_ai.content.prompt` / `gen_ai.content.completion`, their body fields as event attributes)
+ * to flattened event records, in time order. Events that are not GenAI events are left out.
+ *
+ * @example
+ * parseSpanEventRecords(span.events);
+ */
+export function parseSpanEventRecords(events: readonly SpanEvent[]): V1EventRecord[] {
+  return toGenAiEventRecords(events, (event) => ({ ...event.attributes, [ATTR_EVENT_NAME]: event.name }));
 }

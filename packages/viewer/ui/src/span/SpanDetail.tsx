@@ -28,7 +28,7 @@ export interface SpanDetailProps {
 export function SpanDetail({ span, childSpans, logs, onSelectSpan }: SpanDetailProps) {
   const { attributes, loading, failed } = useFullAttributes(span);
   const view = useMemo(() => {
-    const conversation = parseSpanConversation({ attributes, logs });
+    const conversation = parseSpanConversation({ attributes, logs, events: span.events });
     return {
       conversation,
       agent: conversation ? null : parseAgentRun(attributes),
