@@ -81,6 +81,16 @@ describe('parseMessagePart', () => {
       { kind: 'media', source: 'blob', modality: null, mimeType: 'application/pdf', uri: null, base64: 'JVBER', fileId: null },
     ],
     [
+      'v4+ blob from a structured value: OTLP bytes arrive as { bytesBase64 }',
+      { type: 'blob', modality: 'image', mime_type: 'image/png', content: { bytesBase64: 'iVBORw0K' } },
+      { kind: 'media', source: 'blob', modality: 'image', mimeType: 'image/png', uri: null, base64: 'iVBORw0K', fileId: null },
+    ],
+    [
+      'v1 binary as OTLP bytes',
+      { kind: 'binary', media_type: 'audio/wav', binary_content: { bytesBase64: 'UklGR' } },
+      { kind: 'media', source: 'blob', modality: 'audio', mimeType: 'audio/wav', uri: null, base64: 'UklGR', fileId: null },
+    ],
+    [
       'file part',
       { type: 'file', modality: 'document', mime_type: 'application/pdf', file_id: 'file-1' },
       { kind: 'media', source: 'file', modality: 'document', mimeType: 'application/pdf', uri: null, base64: null, fileId: 'file-1' },

@@ -1,5 +1,5 @@
 import type { ChatPart, MediaModality } from './chat-types.js';
-import { asRecord, asString, parseJsonText, pickFirst } from './read-value.js';
+import { asBase64, asRecord, asString, parseJsonText, pickFirst } from './read-value.js';
 
 const MODALITIES: readonly MediaModality[] = ['image', 'audio', 'video', 'document'];
 
@@ -28,7 +28,7 @@ function media(record: Record<string, unknown>, source: 'uri' | 'blob' | 'file',
     modality: urlModality ?? toModality(record['modality'], mimeType),
     mimeType,
     uri: asString(pickFirst(record, ['uri', 'url'])) ?? null,
-    base64: asString(pickFirst(record, ['content', 'binary_content', 'data'])) ?? null,
+    base64: asBase64(pickFirst(record, ['content', 'binary_content', 'data'])) ?? null,
     fileId: asString(record['file_id']) ?? null,
   };
 }

@@ -27,6 +27,16 @@ export function asString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/**
+ * Base64 content: a string, or OTLP bytes as the API gives them (`{ bytesBase64 }`); else undefined.
+ *
+ * @example
+ * asBase64({ bytesBase64: 'iVBORw0K' }); // 'iVBORw0K'
+ */
+export function asBase64(value: unknown): string | undefined {
+  return asString(value) ?? asString(asRecord(value)?.['bytesBase64']);
+}
+
 /** A finite number, also from a decimal string (int64 beyond 2^53 arrives as a string). */
 export function asNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
