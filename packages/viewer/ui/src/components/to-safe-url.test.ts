@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSafeHttpUrl, toSafeImageDataUrl } from './to-safe-url.js';
+import { toSafeHttpUrl, toSafeImageDataUrl, toSafeImageDataUrlFromUri } from './to-safe-url.js';
 
 describe('toSafeHttpUrl', () => {
   it.each([
@@ -27,5 +27,20 @@ describe('toSafeImageDataUrl', () => {
     [null, 'iVBOR', null],
   ])('%s %s -> %s', (mime, data, expected) => {
     expect(toSafeImageDataUrl(mime, data)).toBe(expected);
+  });
+});
+
+describe('toSafeImageDataUrlFromUri', () => {
+  it.each([
+    ['data:image/png;base64,iVBORw0KGgo=', 'data:image/png;base64,iVBORw0KGgo='],
+    ['DATA:Image/JPEG;name=a.jpg;base64,/9j/4AAQ', 'data:image/jpeg;base64,/9j/4AAQ'],
+    ['data:image/svg+xml;base64,PHN2Zz4=', null],
+    ['data:image/png,not-base64', null],
+    ['data:text/html;base64,PHNjcmlwdD4=', null],
+    ['data:image/png;base64,"><script>', null],
+    ['https://example.com/a.png', null],
+    [null, null],
+  ])('%s -> %s', (uri, expected) => {
+    expect(toSafeImageDataUrlFromUri(uri)).toBe(expected);
   });
 });

@@ -35,3 +35,20 @@ export function toSafeImageDataUrl(mimeType: string | null, base64: string | nul
   // URL-safe base64 (pydantic's serializer) is turned into the standard alphabet browsers decode.
   return `data:${type};base64,${compact.replace(/-/g, '+').replace(/_/g, '/')}`;
 }
+
+/**
+ * An inline image from an untrusted `data:<type>[;...];base64,<data>` URI, rebuilt by
+ * toSafeImageDataUrl (raster types and well-formed base64 only), or null for anything else.
+ *
+ * @example
+ * toSafeImageDataUrlFromUri('data:image/png;base64,iVBORw0KGgo='); // 'data:image/png;base64,iVBORw0KGgo='
+ * toSafeImageDataUrlFromUri('data:image/svg+xml;base64,PHN2Zz4='); // null
+ */
+export function toSafeImageDataUrlFromUri(uri: string | null): string | null {
+  if (!uri || uri.slice(0, 5).toLowerCase() !== 'data:') return null;
+  const comma = uri.indexOf(',');
+  if (comma === -1) return null;
+  const header = uri.slice(5, comma).split(';').map((field) => field.trim().toLowerCase());
+  if (header[header.length - 1] !== 'base64') return null;
+  return toSafeImageDataUrl(header[0] ?? null, uri.slice(comma + 1));
+}

@@ -1,6 +1,6 @@
 import { JsonText } from '../components/JsonText.js';
 import { LongText } from '../components/LongText.js';
-import { toSafeHttpUrl, toSafeImageDataUrl } from '../components/to-safe-url.js';
+import { toSafeHttpUrl, toSafeImageDataUrl, toSafeImageDataUrlFromUri } from '../components/to-safe-url.js';
 import type { ChatPart } from './chat-types.js';
 
 function NotCaptured({ what }: { readonly what: string }) {
@@ -9,7 +9,7 @@ function NotCaptured({ what }: { readonly what: string }) {
 
 function MediaView({ part }: { readonly part: Extract<ChatPart, { kind: 'media' }> }) {
   const label = `${part.modality ?? 'file'}${part.mimeType ? ` (${part.mimeType})` : ''}`;
-  const dataUrl = part.modality === 'image' ? toSafeImageDataUrl(part.mimeType, part.base64) : null;
+  const dataUrl = (part.modality === 'image' ? toSafeImageDataUrl(part.mimeType, part.base64) : null) ?? toSafeImageDataUrlFromUri(part.uri);
   const link = toSafeHttpUrl(part.uri);
   const captured = part.uri !== null || part.base64 !== null || part.fileId !== null;
   return (
@@ -26,7 +26,8 @@ function MediaView({ part }: { readonly part: Extract<ChatPart, { kind: 'media' 
             {part.uri}
           </a>
         ) : (
-          <code>{part.uri}</code>
+          // Not a link (data:, file:, gs:, ...): text, shown in part when long (a data: URI can be megabytes).
+          <LongText className="part-uri" text={part.uri} />
         )
       ) : null}
       {part.fileId !== null ? <code>file id {part.fileId}</code> : null}
