@@ -15,7 +15,9 @@
  *   GET  /api/compare?a=:traceId&b=:traceId      -> CompareResponse
  *   GET  /api/live                               -> text/event-stream; each `event: traces` carries
  *                                                   LiveUpdate as JSON in `data:`
- *   GET  /api/health                             -> { ok: true, spans: number, bytes: number }
+ *   GET  /api/health                             -> { ok: true, spans: number, bytes: number, evictionError?: string }
+ *                                                   (evictionError while old data cannot be evicted: writes are
+ *                                                   then refused with 503 once the store is over its byte cap)
  * Errors are `ApiError` with an HTTP status.
  */
 

@@ -91,3 +91,22 @@ describe('GET /api/traces/:traceId/search?q=', () => {
     await getJson(`/api/traces/${toTestId(2, 16)}/search?q=x`, 404);
   });
 });
+
+describe('GET /api/traces', () => {
+  it('answers 400 where: cursor for a cursor the server did not hand out, and 500 for any other failure of the list', async () => {
+    expect(await getJson(`/api/traces?cursor=${encodeURIComponent('not-a-cursor')}`, 400)).toMatchObject({ where: 'cursor' });
+    viewer.store.listTraces = async () => {
+      throw new RangeError('Value is too large to be represented as a JavaScript number');
+    };
+    expect(await getJson('/api/traces', 500)).toEqual({ error: 'Internal server error' });
+  });
+
+  it('lists and opens a trace whose span ends at 2^64 - 1 ns', async () => {
+    const traceId = toTestId(5, 16);
+    await viewer.store.ingestSpans([{ ...buildSpan({ trace: 5, span: 1, startMs: 1_000 }), endTimeUnixNano: '18446744073709551615' }]);
+    const list = await getJson<{ traces: { traceId: string }[] }>('/api/traces');
+    expect(list.traces.map((trace) => trace.traceId)).toContain(traceId);
+    expect((await getJson<TraceDetail>(`/api/traces/${traceId}`)).spans[0]?.endTimeUnixNano).toBe('18446744073709551615');
+    await getJson(`/api/traces/${traceId}/skeleton`);
+  });
+});

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { CompareResponse } from '../../shared/api-types.js';
+import { InvalidCursorError } from '../store/invalid-cursor-error.js';
 import { MAX_SPAN_BATCH, type SpanStore } from '../store/span-store.js';
 import { HttpError } from './http-error.js';
 import type { LiveHub } from './live-hub.js';
@@ -34,7 +35,7 @@ export function createApiRouter(options: { store: SpanStore; live: LiveHub }): R
     try {
       response.json(await store.listTraces(query));
     } catch (error) {
-      if (error instanceof RangeError) throw new HttpError(400, error.message, { where: 'cursor' });
+      if (InvalidCursorError.is(error)) throw new HttpError(400, error.message, { where: 'cursor' });
       throw error;
     }
   });

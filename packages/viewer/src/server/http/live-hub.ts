@@ -52,14 +52,33 @@ export class LiveHub {
     const traceIds = [...this.pending].slice(0, MAX_TRACES_PER_UPDATE);
     for (const traceId of traceIds) this.pending.delete(traceId);
     try {
-      const update: LiveUpdate = { traces: await this.options.getSummaries(traceIds) };
+      const update: LiveUpdate = { traces: await this.readSummaries(traceIds) };
       const frame = `event: traces\ndata: ${JSON.stringify(update)}\n\n`;
       for (const subscriber of this.subscribers) subscriber.write(frame);
-    } catch {
-      // a failed read only skips this update; the next ingest notifies again
     } finally {
       this.timer = this.pending.size > 0 ? setTimeout(() => void this.flush(), this.options.intervalMs ?? 100) : null;
     }
+  }
+
+  /**
+   * The summaries of `traceIds`; when reading them together fails, each is read alone, so a
+   * trace that cannot be read drops out of the update instead of taking the others with it.
+   */
+  private async readSummaries(traceIds: readonly string[]): Promise<TraceSummary[]> {
+    try {
+      return await this.options.getSummaries(traceIds);
+    } catch {
+      if (traceIds.length === 1) return [];
+    }
+    const traces: TraceSummary[] = [];
+    for (const traceId of traceIds) {
+      try {
+        traces.push(...(await this.options.getSummaries([traceId])));
+      } catch {
+        // this trace only is left out; its next change notifies again
+      }
+    }
+    return traces;
   }
 
   get subscriberCount(): number {

@@ -45,15 +45,37 @@ export function parseNanosField(value: unknown, where: string): string {
   throw new OtlpDecodeError(where, `expected unsigned nanoseconds, got ${JSON.stringify(value)}`);
 }
 
-/** Microseconds from a nanosecond decimal string (exact to the microsecond, safe as a number). */
-export const toMicros = (nanos: string): number => (nanos.length > 3 ? Number(nanos.slice(0, -3)) : 0);
+/**
+ * The largest time in microseconds the store keeps in a column (2^53 - 1 µs, in the year 2255):
+ * node:sqlite cannot read a larger integer back, and a row it cannot read breaks every query
+ * that touches it.
+ */
+export const MAX_STORED_MICROS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Microseconds from a nanosecond decimal string: exact up to MAX_STORED_MICROS, clamped to it
+ * beyond (a fixed64 reaches 1.8e16 µs). The exact nanoseconds stay in the stored span; the
+ * microseconds only index and order it.
+ *
+ * @example
+ * toMicros('18446744073709551615'); // 9007199254740991
+ */
+export const toMicros = (nanos: string): number => {
+  if (nanos.length <= 3) return 0;
+  const micros = Number(nanos.slice(0, -3));
+  return micros < MAX_STORED_MICROS ? micros : MAX_STORED_MICROS;
+};
+
+const MIN_INT32 = -2147483648;
+const MAX_INT32 = 2147483647;
 
 /** An enum given as a number or as a name from `names` (full `SPAN_KIND_SERVER` or short `SERVER`, any case). */
 export function parseEnumField(value: unknown, names: readonly string[], prefix: string, where: string): number {
   if (value === undefined || value === null) return 0;
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  // Protobuf enums are int32: a larger number is no value of the enum (and no column could read it back).
+  if (typeof value === 'number' && Number.isInteger(value)) return checkInt32(value, where);
   if (typeof value === 'string') {
-    if (/^\d+$/.test(value)) return Number(value);
+    if (/^\d+$/.test(value)) return checkInt32(Number(value), where);
     const upper = value.toUpperCase();
     const short = upper.startsWith(prefix) ? upper.slice(prefix.length) : upper;
     const index = names.indexOf(short);
@@ -61,6 +83,11 @@ export function parseEnumField(value: unknown, names: readonly string[], prefix:
     throw new OtlpDecodeError(where, `unknown enum value ${JSON.stringify(value)}; expected one of ${names.map((name) => prefix + name).join(', ')} or an integer`);
   }
   throw new OtlpDecodeError(where, `expected an enum (integer or name), got ${typeof value}`);
+}
+
+function checkInt32(value: number, where: string): number {
+  if (value >= MIN_INT32 && value <= MAX_INT32) return value;
+  throw new OtlpDecodeError(where, `enum value ${value} is outside the int32 range`);
 }
 
 const HEX = /^[0-9a-fA-F]+$/;

@@ -40,6 +40,16 @@ const toNumberOrNull = (value: TaggedValue | undefined): number | null => {
   return null;
 };
 
+/**
+ * A token count, within ±(2^53 - 1): an integer column holding more could not be read back
+ * by node:sqlite, and the trace's totals are kept within the same range.
+ */
+const toCountOrNull = (value: TaggedValue | undefined): number | null => {
+  const count = toNumberOrNull(value);
+  if (count === null) return null;
+  return count > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : count < -Number.MAX_SAFE_INTEGER ? -Number.MAX_SAFE_INTEGER : count;
+};
+
 const toStringOrNull = (value: TaggedValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 /** Whitespace and the JSON punctuation that separates values, by character code (below 128). */
@@ -133,11 +143,11 @@ export function toSearchText(value: TaggedValue | undefined): string {
  * computeSpanUsage({ 'gen_ai.usage.input_tokens': 3 }); // { inputTokens: 3, outputTokens: 0, … }
  */
 export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null {
-  const input = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_INPUT_TOKENS]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_PROMPT_TOKENS]);
-  const output = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_COMPLETION_TOKENS]);
-  const cacheRead = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_READ]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_READ]);
-  const cacheWrite = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_CREATION]) ?? toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_WRITE]);
-  const reasoning = toNumberOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_REASONING]);
+  const input = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_INPUT_TOKENS]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_PROMPT_TOKENS]);
+  const output = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_COMPLETION_TOKENS]);
+  const cacheRead = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_READ]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_READ]);
+  const cacheWrite = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_CREATION]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_WRITE]);
+  const reasoning = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_REASONING]);
   if (input === null && output === null && cacheRead === null && cacheWrite === null && reasoning === null) return null;
   return { inputTokens: input ?? 0, outputTokens: output ?? 0, cacheReadTokens: cacheRead ?? 0, cacheWriteTokens: cacheWrite ?? 0, reasoningTokens: reasoning ?? 0 };
 }

@@ -36,6 +36,8 @@ export interface MetricSummary {
 export interface StoreStats {
   readonly spans: number;
   readonly bytes: number;
+  /** Why evicting old data failed, while it does (writes are then refused once over the cap). */
+  readonly evictionError?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export interface SpanStore {
   ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult>;
   /** Data points already stored (a retried export) count as duplicates and are not stored again. */
   ingestMetrics(points: readonly NormalizedMetricPoint[]): Promise<IngestResult>;
+  /** One page of the list; rejects with InvalidCursorError for a cursor the store did not hand out. */
   listTraces(query: TraceListQuery): Promise<TraceListResponse>;
   getSummaries(traceIds: readonly string[]): Promise<TraceSummary[]>;
   getTrace(traceId: string): Promise<TraceDetail | null>;

@@ -5,6 +5,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
 import { buildMetricsExport } from '../testing/build-metrics.js';
+import { buildSpan, toTestId } from '../testing/build-spans.js';
+import { SCHEMA_VERSION } from './sqlite-schema.js';
 import { SqliteSpanStore } from './sqlite-span-store.js';
 
 let dir: string | undefined;
@@ -85,3 +87,40 @@ describe('upgradeSchema: metric points counted against the byte cap', () => {
   });
 });
 
+
+describe('upgradeSchema: integers node:sqlite cannot read', () => {
+  it('clamps the times, tokens and enums earlier versions stored beyond 2^53, so every read works', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hopscope-upgrade-'));
+    const file = join(dir, 'hopscope.db');
+    const store = SqliteSpanStore.open({ path: file, backgroundCheckpoints: false });
+    await store.ingestSpans([buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.usage.input_tokens': 5 } })]);
+    await store.ingestSpans([buildSpan({ trace: 2, span: 1 })]);
+    await store.ingestMetrics(parseMetricsRequest(buildMetricsExport({ seconds: 10, input: [100, 2], output: [40, 2], cost: 0.5 })));
+    await store.close();
+
+    // What an earlier version wrote for an end time of 2^64 - 1 ns and a count of 10^17 tokens.
+    const db = new DatabaseSync(file);
+    const huge = 18446744073709551n;
+    db.prepare('UPDATE spans SET end_us = ?, input_tokens = ? WHERE trace_id = ?').run(huge, 10n ** 17n, toTestId(1, 16));
+    db.prepare('UPDATE traces SET end_us = ?, input_tokens = ?, total_tokens = ? WHERE trace_id = ?').run(huge, 10n ** 17n, 10n ** 17n, toTestId(1, 16));
+    db.prepare('UPDATE spans SET kind = ? WHERE trace_id = ?').run(10n ** 17n, toTestId(2, 16));
+    db.prepare('UPDATE metric_points SET time_us = ?').run(huge);
+    db.exec('PRAGMA user_version = 0');
+    db.close();
+
+    const reopened = SqliteSpanStore.open({ path: file, backgroundCheckpoints: false });
+    try {
+      const list = await reopened.listTraces({});
+      expect(list.traces.map((trace) => trace.traceId).sort()).toEqual([toTestId(1, 16), toTestId(2, 16)]);
+      expect(list.traces.find((trace) => trace.traceId === toTestId(1, 16))?.usage.inputTokens).toBe(Number.MAX_SAFE_INTEGER);
+      expect((await reopened.getTrace(toTestId(1, 16)))?.spans).toHaveLength(1);
+      expect((await reopened.getTraceSkeleton(toTestId(2, 16)))?.kinds).toEqual([Number.MAX_SAFE_INTEGER]);
+      expect(await reopened.getMetricSummaries()).toHaveLength(2);
+    } finally {
+      await reopened.close();
+    }
+    const check = new DatabaseSync(file, { readOnly: true });
+    expect((check.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(SCHEMA_VERSION);
+    check.close();
+  });
+});

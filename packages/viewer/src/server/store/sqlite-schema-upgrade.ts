@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { SIGNAL_ROW_OVERHEAD_BYTES } from './sqlite-schema.js';
+import { SCHEMA_VERSION, SIGNAL_ROW_OVERHEAD_BYTES } from './sqlite-schema.js';
 
 const hasColumn = (db: DatabaseSync, table: string, column: string): boolean =>
   (db.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).some((row) => row.name === column);
@@ -76,10 +76,31 @@ const METRIC_POINTS_UPGRADE = [
   COUNT_METRIC_POINT_BYTES,
 ];
 
+const MAX = Number.MAX_SAFE_INTEGER;
+const clamp = (column: string): string => `${column} = MAX(MIN(${column}, ${MAX}), ${-MAX})`;
+const outOfRange = (column: string): string => `${column} NOT BETWEEN ${-MAX} AND ${MAX}`;
+const clampColumns = (table: string, columns: readonly string[]): string =>
+  `UPDATE ${table} SET ${columns.map(clamp).join(', ')} WHERE ${columns.map(outOfRange).join(' OR ')}`;
+
+/**
+ * Integers beyond ±(2^53 - 1), which earlier versions stored (span times of 2^53 µs and more,
+ * e.g. an end time of 2^64 - 1 ns; huge token counts or enum numbers), are clamped into that
+ * range: node:sqlite throws on reading them, so one such row broke the trace list, the trace's
+ * pages, the live feed and eviction. The exact nanoseconds stay in each row's JSON. One pass over
+ * the tables, once (user_version 2).
+ */
+const CLAMP_UNSAFE_INTEGERS = [
+  clampColumns('spans', ['start_us', 'end_us', 'kind', 'status_code', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens']),
+  clampColumns('traces', ['start_us', 'end_us', 'root_status', 'status', 'input_tokens', 'output_tokens', 'cache_read_tokens', 'cache_write_tokens', 'reasoning_tokens', 'total_tokens']),
+  clampColumns('logs', ['time_us']),
+  clampColumns('metric_points', ['time_us']),
+];
+
 /**
  * Brings a database written by an earlier version up to SCHEMA_SQL (after it ran), one step
  * per missing column or table (FACET_TRACE_COUNT_UPGRADE, SKIPPED_HOP_COUNT_UPGRADE,
- * METRIC_POINT_BYTES_UPGRADE, METRIC_POINTS_UPGRADE), each in one transaction; a no-op on a current database.
+ * METRIC_POINT_BYTES_UPGRADE, METRIC_POINTS_UPGRADE) and per user_version below SCHEMA_VERSION
+ * (CLAMP_UNSAFE_INTEGERS), each in one transaction; a no-op on a current database.
  *
  * @example
  * db.exec(SCHEMA_SQL);
@@ -90,4 +111,6 @@ export function upgradeSchema(db: DatabaseSync): void {
   if (!hasColumn(db, 'traces', 'skipped_hop_count')) runInTransaction(db, SKIPPED_HOP_COUNT_UPGRADE);
   if (!hasColumn(db, 'metric_points', 'bytes')) runInTransaction(db, METRIC_POINT_BYTES_UPGRADE);
   if (hasTable(db, 'metrics')) runInTransaction(db, METRIC_POINTS_UPGRADE);
+  const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  if (version < 2) runInTransaction(db, [...CLAMP_UNSAFE_INTEGERS, `PRAGMA user_version = ${SCHEMA_VERSION}`]);
 }

@@ -4,9 +4,10 @@
  * contentless FTS5 index whose rows map to traces through `search_docs`. Databases written
  * before facets counted their traces or traces counted skipped hops apart are brought up to date
  * by upgradeSchema, and so are databases that kept a row per metric (table `metrics`) instead of
- * one per data point (`metric_points`).
+ * one per data point (`metric_points`). `PRAGMA user_version` is SCHEMA_VERSION once the
+ * steps that no missing column shows (integers clamped to what node:sqlite reads) have run.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /**
  * Bytes counted against the cap for a log or metric point row beyond its JSON (keys, columns,

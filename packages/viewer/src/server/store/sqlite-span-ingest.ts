@@ -28,6 +28,14 @@ const TRACE_COLUMNS = `trace_id, seq, root_span_id, root_name, root_status, stat
   span_count, error_count, fallback_count, failed_hop_count, skipped_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
   reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
 const TRACE_COLUMN_COUNT = 29;
+
+/**
+ * Token totals stay within ±(2^53 - 1): node:sqlite cannot read a larger integer back, and a
+ * trace row it cannot read would break the list, the live feed and eviction.
+ */
+const toStoredCount = (count: number): number =>
+  count > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : count < -Number.MAX_SAFE_INTEGER ? -Number.MAX_SAFE_INTEGER : count;
+const toClampedSql = (sum: string): string => `MAX(MIN(${sum}, ${Number.MAX_SAFE_INTEGER}), ${-Number.MAX_SAFE_INTEGER})`;
 const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   seq = excluded.seq,
   root_span_id = COALESCE(excluded.root_span_id, root_span_id),
@@ -46,12 +54,12 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   failed_hop_count = failed_hop_count + excluded.failed_hop_count,
   skipped_hop_count = skipped_hop_count + excluded.skipped_hop_count,
   usage_span_count = usage_span_count + excluded.usage_span_count,
-  input_tokens = input_tokens + excluded.input_tokens,
-  output_tokens = output_tokens + excluded.output_tokens,
-  cache_read_tokens = cache_read_tokens + excluded.cache_read_tokens,
-  cache_write_tokens = cache_write_tokens + excluded.cache_write_tokens,
-  reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,
-  total_tokens = total_tokens + excluded.total_tokens,
+  input_tokens = ${toClampedSql('input_tokens + excluded.input_tokens')},
+  output_tokens = ${toClampedSql('output_tokens + excluded.output_tokens')},
+  cache_read_tokens = ${toClampedSql('cache_read_tokens + excluded.cache_read_tokens')},
+  cache_write_tokens = ${toClampedSql('cache_write_tokens + excluded.cache_write_tokens')},
+  reasoning_tokens = ${toClampedSql('reasoning_tokens + excluded.reasoning_tokens')},
+  total_tokens = ${toClampedSql('total_tokens + excluded.total_tokens')},
   cost_sum = cost_sum + excluded.cost_sum,
   uncosted_count = uncosted_count + excluded.uncosted_count,
   models = excluded.models,
@@ -241,8 +249,8 @@ export class SqliteSpanIngest {
       const { usage } = delta;
       traceRows.push(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
         delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.skippedHopCount, delta.usageSpanCount,
-        usage.inputTokens, usage.outputTokens, usage.cacheReadTokens, usage.cacheWriteTokens, usage.reasoningTokens,
-        usage.inputTokens + usage.outputTokens, delta.costSum, delta.uncostedCount, JSON.stringify(lists.model), JSON.stringify(lists.provider),
+        toStoredCount(usage.inputTokens), toStoredCount(usage.outputTokens), toStoredCount(usage.cacheReadTokens), toStoredCount(usage.cacheWriteTokens),
+        toStoredCount(usage.reasoningTokens), toStoredCount(usage.inputTokens + usage.outputTokens), delta.costSum, delta.uncostedCount, JSON.stringify(lists.model), JSON.stringify(lists.provider),
         JSON.stringify(lists.operation), delta.bytes);
       if (delta.searchText.length > 0) {
         if (searchRowid < 0) searchRowid = (this.selectLastSearchDoc.get() as { last: number }).last;

@@ -105,6 +105,26 @@ describe('SqliteSpanStore rollups', () => {
   });
 });
 
+describe('SqliteSpanStore.getSummaries', () => {
+  it('reads a trace whose spans claim more tokens than 2^53, the totals clamped there', async () => {
+    const huge = { 'gen_ai.usage.input_tokens': { $i: '100000000000000000' }, 'gen_ai.usage.output_tokens': { $i: '9007199254740991' } };
+    await store.ingestSpans([buildSpan({ trace: 1, span: 1, attributes: huge }), buildSpan({ trace: 1, span: 2, attributes: huge })]);
+    await store.ingestSpans([buildSpan({ trace: 1, span: 3, attributes: huge })]);
+    expect((await summaryOf(1))?.usage).toMatchObject({ inputTokens: Number.MAX_SAFE_INTEGER, outputTokens: Number.MAX_SAFE_INTEGER });
+    expect((await store.listTraces({ minTokens: 1 })).traces).toHaveLength(1);
+  });
+
+
+  it('leaves out a trace row that cannot be read and gives the others', async () => {
+    await store.ingestSpans([buildSpan({ trace: 1, span: 1 }), buildSpan({ trace: 2, span: 1 }), buildSpan({ trace: 3, span: 1 })]);
+    const db = new DatabaseSync(join(dir, 'hopscope.db'));
+    db.prepare('UPDATE traces SET start_us = ? WHERE trace_id = ?').run(2n ** 60n, toTestId(2, 16));
+    db.close();
+    const summaries = await store.getSummaries([1, 2, 3].map((trace) => toTestId(trace, 16)));
+    expect(summaries.map((summary) => summary.traceId)).toEqual([toTestId(1, 16), toTestId(3, 16)]);
+  });
+});
+
 describe('SqliteSpanStore list and search', () => {
   it('pages newest first with a cursor and filters by model, fallback, tokens and text', async () => {
     for (let trace = 1; trace <= 5; trace++) await store.ingestSpans(buildFallbackTrace(trace).map((span) => ({ ...span, startTimeUnixNano: String(BigInt(span.startTimeUnixNano) + BigInt(trace) * 1_000_000_000n) })));

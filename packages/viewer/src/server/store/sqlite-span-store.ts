@@ -2,6 +2,7 @@ import { mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
+import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
 import type { NormalizedLog, NormalizedMetricPoint, NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
 import { toPreparedSpanBatch, type PreparedSpanBatch } from './prepared-span.js';
 import type { IngestResult, MetricSummary, SpanStore, StoreStats } from './span-store.js';
@@ -31,6 +32,8 @@ interface PendingSpans {
   readonly resolve: (result: IngestResult) => void;
   readonly reject: (error: unknown) => void;
 }
+
+const toMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** Default byte cap of the store. */
 export const DEFAULT_STORE_MAX_BYTES = 1024 * 1024 * 1024;
@@ -79,6 +82,8 @@ export class SqliteSpanStore implements SpanStore {
   private seq: number;
   private spanCount: number;
   private totalBytes: number;
+  /** Why the last eviction failed; null once one succeeds. */
+  private evictionError: unknown = null;
   private closed = false;
 
   private constructor(db: DatabaseSync, maxBytes: number) {
@@ -160,6 +165,11 @@ export class SqliteSpanStore implements SpanStore {
   ingestPreparedSpans(batch: PreparedSpanBatch): Promise<IngestResult> {
     if (batch.spans.length === 0) return Promise.resolve({ accepted: 0, duplicates: 0, changedTraceIds: [] });
     if (this.closed) return Promise.reject(new Error('SqliteSpanStore is closed'));
+    try {
+      this.requireRoom();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return new Promise<IngestResult>((resolve, reject) => {
       this.pending.push({ batch, resolve, reject });
       if (!this.flushScheduled) {
@@ -221,6 +231,7 @@ export class SqliteSpanStore implements SpanStore {
 
   async ingestLogs(logs: readonly NormalizedLog[]): Promise<IngestResult> {
     if (logs.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    this.requireRoom();
     const { accepted, bytes, traceIds } = this.transaction(() => this.signalIngest.ingestLogs(logs));
     this.totalBytes += bytes;
     this.evictOverCap(traceIds);
@@ -229,6 +240,7 @@ export class SqliteSpanStore implements SpanStore {
 
   async ingestMetrics(points: readonly NormalizedMetricPoint[]): Promise<IngestResult> {
     if (points.length === 0) return { accepted: 0, duplicates: 0, changedTraceIds: [] };
+    this.requireRoom();
     const { accepted, bytes } = this.transaction(() => this.signalIngest.ingestMetricPoints(points));
     this.totalBytes += bytes;
     this.evictOverCap(new Set());
@@ -237,20 +249,38 @@ export class SqliteSpanStore implements SpanStore {
 
   /**
    * After a commit: when over the cap, deletes the oldest data (see SqliteEviction; never the
-   * traces in `keep`, just written) until under 90% of it. The data written is committed; a
-   * failed eviction is retried after the next write.
+   * traces in `keep`, just written) until under 90% of it. The data written is committed. A
+   * failed eviction is logged, kept for getStats, and retried before the next write, which is
+   * refused while the store stays over its cap (requireRoom): the cap holds even then.
    */
   private evictOverCap(keep: ReadonlySet<string>): void {
-    if (this.totalBytes <= this.maxBytes) return;
+    if (this.totalBytes <= this.maxBytes) {
+      this.evictionError = null;
+      return;
+    }
     try {
       const evicted = this.transaction(() => this.eviction.evict(this.totalBytes - this.maxBytes * 0.9, keep));
       this.totalBytes -= evicted.bytes;
       this.spanCount -= evicted.spans;
       this.spanIngest.reset();
+      this.evictionError = null;
       this.db.exec('PRAGMA incremental_vacuum');
     } catch (error) {
-      console.error('[hopscope] evicting old data failed:', error);
+      if (this.evictionError === null) console.error('[hopscope] evicting old data failed; writes are refused while the store is over its cap:', error);
+      this.evictionError = error;
     }
+  }
+
+  /**
+   * Throws IngestOverloadError (503 + Retry-After to the exporter, which retries) while the
+   * store is over its cap because eviction failed, after trying to evict once more. Without
+   * this a store whose eviction keeps failing grows without bound.
+   */
+  private requireRoom(): void {
+    if (this.evictionError === null || this.totalBytes <= this.maxBytes) return;
+    this.evictOverCap(new Set());
+    if (this.evictionError === null || this.totalBytes <= this.maxBytes) return;
+    throw new IngestOverloadError(`the store is over its byte cap (${this.maxBytes} bytes) and evicting old data fails (${toMessage(this.evictionError)})`, 5_000);
   }
 
   async listTraces(query: TraceListQuery): Promise<TraceListResponse> {
@@ -294,7 +324,8 @@ export class SqliteSpanStore implements SpanStore {
   }
 
   async getStats(): Promise<StoreStats> {
-    return { spans: this.spanCount, bytes: this.totalBytes };
+    const stats = { spans: this.spanCount, bytes: this.totalBytes };
+    return this.evictionError === null ? stats : { ...stats, evictionError: toMessage(this.evictionError) };
   }
 
   async close(): Promise<void> {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NormalizedLog } from '../otlp/normalized-types.js';
+import { IngestOverloadError } from '../otlp/ingest-overload-error.js';
+import type { NormalizedLog, NormalizedSpan } from '../otlp/normalized-types.js';
 import { parseMetricsRequest } from '../otlp/parse-metrics-request.js';
 import { buildMetricsExport } from '../testing/build-metrics.js';
 import { buildSpan, toTestId } from '../testing/build-spans.js';
@@ -97,5 +98,62 @@ describe('SqliteSpanStore byte cap over logs and metric points', () => {
     await store.close();
     store = SqliteSpanStore.open({ path: dir, maxBytes: CAP, backgroundCheckpoints: false });
     expect(await store.getStats()).toEqual(before);
+  });
+});
+
+describe('SqliteSpanStore reads and eviction with times beyond 2^53 µs', () => {
+  const farEnd = (trace: number, filler = ''): NormalizedSpan => ({
+    ...buildSpan({ trace, span: 1, attributes: filler === '' ? {} : { 'gen_ai.input.messages': filler } }),
+    endTimeUnixNano: '18446744073709551615',
+  });
+
+  it('lists, reads and exports a span that ends at 2^64 - 1 ns, its nanoseconds exact', async () => {
+    await store.ingestSpans([farEnd(1), { ...buildSpan({ trace: 1, span: 2, parent: 1 }), startTimeUnixNano: '18446744073709551000', endTimeUnixNano: '18446744073709551615' }]);
+    const traceId = toTestId(1, 16);
+    expect((await store.listTraces({})).traces.map((trace) => trace.traceId)).toEqual([traceId]);
+    expect((await store.getSummaries([traceId]))[0]?.spanCount).toBe(2);
+    const detail = await store.getTrace(traceId);
+    expect(detail?.spans.map((span) => [span.startTimeUnixNano, span.endTimeUnixNano])).toEqual([
+      ['1700000000000000000', '18446744073709551615'],
+      ['18446744073709551000', '18446744073709551615'],
+    ]);
+    expect((await store.getTraceSkeleton(traceId))?.spanIds).toHaveLength(2);
+    expect(JSON.stringify(await store.exportTrace(traceId))).toContain('"endTimeUnixNano":"18446744073709551615"');
+  });
+
+  it('keeps the cap with such traces stored', async () => {
+    const filler = 'y'.repeat(2_000);
+    for (let trace = 1; trace <= 40; trace++) await store.ingestSpans([farEnd(trace, filler)]);
+    expect((await store.getStats()).bytes).toBeLessThanOrEqual(CAP + 3_000);
+    expect(await store.getTrace(toTestId(1, 16))).toBeNull();
+    expect(await store.getTrace(toTestId(40, 16))).not.toBeNull();
+  });
+});
+
+describe('SqliteSpanStore when eviction fails', () => {
+  it('refuses writes (IngestOverloadError) while over the cap, says why in its stats, and takes them again once eviction works', async () => {
+    const filler = 'y'.repeat(2_000);
+    await store.ingestSpans([buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.input.messages': filler } })]);
+    // A row eviction cannot read (as one with a time beyond 2^53 µs was before such times were clamped).
+    const db = new DatabaseSync(join(dir, 'hopscope.db'));
+    db.prepare('UPDATE traces SET end_us = ? WHERE trace_id = ?').run(2n ** 60n, toTestId(1, 16));
+    let refused: unknown = null;
+    for (let trace = 2; trace <= 40 && refused === null; trace++) {
+      await store.ingestSpans([buildSpan({ trace, span: 1, attributes: { 'gen_ai.input.messages': filler } })]).catch((error: unknown) => {
+        refused = error;
+      });
+    }
+    expect(IngestOverloadError.is(refused)).toBe(true);
+    const stats = await store.getStats();
+    expect(stats.evictionError).toMatch(/too large/);
+    expect(stats.bytes).toBeLessThanOrEqual(CAP + 3_000);
+    await expect(store.ingestLogs([buildLog(1)])).rejects.toSatisfy(IngestOverloadError.is);
+
+    db.prepare('UPDATE traces SET end_us = 0 WHERE trace_id = ?').run(toTestId(1, 16));
+    db.close();
+    await store.ingestSpans([buildSpan({ trace: 99, span: 1 })]);
+    expect((await store.getStats()).evictionError).toBeUndefined();
+    expect((await store.getStats()).bytes).toBeLessThanOrEqual(CAP);
+    expect(await store.getTrace(toTestId(99, 16))).not.toBeNull();
   });
 });

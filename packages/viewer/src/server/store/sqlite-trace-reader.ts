@@ -2,6 +2,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import { toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
+import { InvalidCursorError } from './invalid-cursor-error.js';
 import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
 import { matchesSpan, toSpanSearchFilter } from './span-search.js';
@@ -73,11 +74,11 @@ export class SqliteTraceReader {
       WHERE trace_id = ? AND span_id IN (SELECT value FROM json_each(?)) ORDER BY time_us, id`);
   }
 
-  /** One page of summaries, newest first. Throws RangeError for a cursor that is not ours. */
+  /** One page of summaries, newest first. Throws InvalidCursorError for a cursor that is not ours. */
   listTraces(query: TraceListQuery): TraceListResponse {
     const limit = Math.min(Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE_SIZE)), MAX_PAGE_SIZE);
     const cursor = query.cursor === undefined || query.cursor === '' ? null : parseCursorString(query.cursor);
-    if (query.cursor && cursor === null) throw new RangeError('cursor is not a cursor returned by this server');
+    if (query.cursor && cursor === null) throw new InvalidCursorError();
     if (!this.hasListedValues(query)) return { traces: [], nextCursor: null };
     const { sql, params } = toTraceListSql(query, cursor, limit + 1, this.toSearchPlan(query.q));
     let statement = this.listStatements.get(sql);
@@ -116,10 +117,19 @@ export class SqliteTraceReader {
     return toTraceSearchPlan(words >= LIST_FIRST_MIN_MATCHES ? words : count(toFtsQuery(q)));
   }
 
+  /**
+   * The summaries of the stored traces among `traceIds`. A row that cannot be read is left out
+   * (and logged), so one bad row cannot take the others of a live update with it.
+   */
   getSummaries(traceIds: readonly string[]): TraceSummary[] {
     return traceIds.flatMap((traceId) => {
-      const row = this.selectTrace.get(traceId) as TraceRow | undefined;
-      return row ? [toTraceSummary(row)] : [];
+      try {
+        const row = this.selectTrace.get(traceId) as TraceRow | undefined;
+        return row ? [toTraceSummary(row)] : [];
+      } catch (error) {
+        console.error(`[hopscope] the summary of trace ${traceId} could not be read:`, error);
+        return [];
+      }
     });
   }
 
