@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Agent, ApprovalRequired, CallDeferred, FunctionModel, getModelHooks, ModelRetry, modelRequest, textPart, tool, toolCallPart, userPrompt, type ModelMessage } from '@hopscope/models';
+import { Agent, ApprovalRequired, CallDeferred, FunctionModel, getModelHooks, limitModelConcurrency, ModelRetry, modelRequest, textPart, tool, toolCallPart, userPrompt, type ModelMessage } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
 import { instrumentAll, type UninstallInstrumentation } from './instrument-all.js';
 import { InstrumentedModel } from './instrumented-model.js';
@@ -44,6 +44,27 @@ describe('instrumentAll', () => {
     expect(telemetry.projectSpans()).toEqual([
       { name: 'waiting for shared concurrency', kind: 'INTERNAL', parent: null, attributes: { source: 'model:echo', waiting_count: 2, max_running: 1, limiter_name: 'shared', max_queued: 10 }, events: [], status: { code: 'UNSET' } },
     ]);
+  });
+
+  it('puts the wait for a concurrency slot inside the chat span of the request that waits, one chat span per request', async () => {
+    const telemetry = createTestTelemetry();
+    uninstall = instrumentAll(telemetry.settings());
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = new FunctionModel(async (messages: readonly ModelMessage[]) => {
+      await gate;
+      return [textPart(`seen ${messages.length}`)];
+    }, { modelName: 'echo', system: 'test', stream: async function* () { await gate; yield 'streamed'; } });
+    const model = limitModelConcurrency(slow, { maxRunning: 1, name: 'shared' });
+    const first = model.request([modelRequest([userPrompt('one')])]);
+    const second = model.requestStream([modelRequest([userPrompt('two')])]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await first;
+    await (await second).finalResponse();
+    const spans = telemetry.projectSpans();
+    expect(spans.filter((s) => s.name === 'chat echo')).toHaveLength(2);
+    expect(spans.filter((s) => s.name === 'waiting for shared concurrency').map((s) => s.parent)).toEqual(['chat echo']);
   });
 });
 
@@ -116,3 +137,50 @@ describe('agent spans through instrumentAll', () => {
     expect(Object.keys(chat?.attributes ?? {}).filter((k) => k.includes('usage'))).toEqual(['gen_ai.usage.input_tokens', 'gen_ai.usage.output_tokens']);
   });
 });
+
+describe('code-argument hints', () => {
+  it('go on the tool calls of the agent run\'s conversation as on the chat span\'s', async () => {
+    const telemetry = createTestTelemetry();
+    uninstall = instrumentAll(telemetry.settings({ version: 5 }));
+    const runCode = tool({ name: 'run_code', parameters: { type: 'object' }, metadata: { code_arg_name: 'code', code_arg_language: 'python' }, execute: () => '2' });
+    const model = new FunctionModel((messages) => (messages.length === 1 ? [toolCallPart('run_code', { code: '1+1' }, 'c1')] : [textPart('2')]), { modelName: 'scripted', system: 'test' });
+    await new Agent(model, { tools: [runCode] }).run('add');
+    const spans = telemetry.projectSpans();
+    const hinted = { type: 'tool_call', id: 'c1', name: 'run_code', code_arg_name: 'code', code_arg_language: 'python' };
+    const chatOutput = spans.find((s) => s.name === 'chat scripted')?.attributes['gen_ai.output.messages'] as { parts: unknown[] }[];
+    expect(chatOutput[0]?.parts[0]).toMatchObject(hinted);
+    const runMessages = spans.find((s) => s.name.startsWith('invoke_agent'))?.attributes['pydantic_ai.all_messages'] as { role: string; parts: unknown[] }[];
+    expect(runMessages.find((m) => m.role === 'assistant')?.parts[0]).toMatchObject(hinted);
+  });
+});
+
+describe('an InstrumentedModel given to an Agent', () => {
+  it('gives the run, its tools and its requests their spans under the model\'s settings, without instrumentAll', async () => {
+    const telemetry = createTestTelemetry();
+    const model = new InstrumentedModel(toolCaller(['clock']), telemetry.settings({ version: 5 }));
+    await new Agent(model, { name: 'support', tools: deferring }).run('what time is it?');
+    const spans = telemetry.projectSpans();
+    expect(spans.map((s) => [s.name, s.parent])).toEqual([
+      ['invoke_agent support', null],
+      ['chat scripted', 'invoke_agent support'],
+      ['execute_tool clock', 'invoke_agent support'],
+      ['chat scripted', 'invoke_agent support'],
+    ]);
+    const runId = spans[0]?.attributes['gen_ai.agent.call.id'];
+    expect(typeof runId).toBe('string');
+    for (const child of spans.slice(1)) expect(child.attributes['gen_ai.agent.call.id']).toBe(runId);
+  });
+
+  it('takes the place of instrumentAll\'s hooks for that run: one run span, on the model\'s providers and version', async () => {
+    const global = createTestTelemetry();
+    const own = createTestTelemetry();
+    uninstall = instrumentAll(global.settings({ version: 5 }));
+    await new Agent(new InstrumentedModel(toolCaller(['clock']), own.settings({ version: 2 })), { name: 'support', tools: deferring }).run('what time is it?');
+    expect(global.projectSpans()).toEqual([]);
+    expect(own.projectSpans().map((s) => s.name)).toEqual(['agent run', 'chat scripted', 'running tool', 'chat scripted']);
+    // Other agents still get the installed hooks.
+    await new Agent(toolCaller(['clock']), { name: 'plain', tools: deferring }).run('again');
+    expect(global.projectSpans().map((s) => s.name)).toEqual(['invoke_agent plain', 'chat scripted', 'execute_tool clock', 'chat scripted']);
+  });
+});
+

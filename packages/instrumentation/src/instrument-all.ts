@@ -4,8 +4,7 @@
  * and output function (through the agent hooks). Calling it again replaces the settings.
  */
 import { installAgentHooks, installModelHooks, type InterceptedRequest, type ModelResponse, type RequestOptions, type StreamedResponse } from '@hopscope/models';
-import { runInAgentRunSpan } from './agent/run-span.js';
-import { runInOutputFunctionSpan, runInToolSpan } from './agent/tool-spans.js';
+import { toAgentHooks } from './agent/agent-hooks.js';
 import { runInConcurrencyWaitSpan } from './concurrency-span.js';
 import { configureTelemetry, type ConfigureTelemetryOptions, type TelemetryHandle } from './configure-telemetry.js';
 import { instrumentChatRequest, instrumentChatStream } from './instrument-request.js';
@@ -51,11 +50,7 @@ export function instrumentAll(options?: InstrumentationSettings | InstrumentAllO
     interceptRequest: (request, next) => intercept(settings, request, next),
     wrapConcurrencyWait: (info, wait) => runInConcurrencyWaitSpan(settings, info, wait),
   });
-  const removeAgentHooks = installAgentHooks({
-    wrapRun: (run, next) => runInAgentRunSpan(settings, run, next),
-    wrapToolExecute: (call, next) => runInToolSpan(settings, call, next),
-    wrapOutputProcess: (output, next) => runInOutputFunctionSpan(settings, output, next),
-  });
+  const removeAgentHooks = installAgentHooks(toAgentHooks(settings));
   const uninstall = () => {
     removeModelHooks();
     removeAgentHooks();

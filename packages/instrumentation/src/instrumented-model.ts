@@ -2,7 +2,8 @@
  * InstrumentedModel: a WrapperModel that gives every request and stream of the wrapped model a
  * chat span, metrics, and (for a FallbackModel) hop spans.
  */
-import { WrapperModel, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings, type RequestOptions, type StreamedResponse } from '@hopscope/models';
+import { MODEL_AGENT_HOOKS, WrapperModel, type AgentHooks, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings, type RequestOptions, type StreamedResponse } from '@hopscope/models';
+import { toAgentHooks } from './agent/agent-hooks.js';
 import { instrumentChatRequest, instrumentChatStream, type RunCall } from './instrument-request.js';
 import { resolveModel } from './resolve-model.js';
 import { InstrumentationSettings, type InstrumentationOptions } from './settings.js';
@@ -13,6 +14,8 @@ const runRequest: RunCall<ModelResponse> = (call, options) => call.model.request
 const runStream: RunCall<StreamedResponse> = (call, options) => call.model.requestStream(call.messages, call.settings, call.parameters, options);
 
 /**
+ * Given to an Agent, it also gives the agent's runs, tool calls and output functions their spans
+ * under its settings, in place of the hooks instrumentAll installed (spec section 1).
  * @example
  * const model = new InstrumentedModel('openai:gpt-4o', new InstrumentationSettings({ includeContent: false }));
  * const response = await model.request([modelRequest([userPrompt('Hello')])]);
@@ -20,10 +23,12 @@ const runStream: RunCall<StreamedResponse> = (call, options) => call.model.reque
 export class InstrumentedModel extends WrapperModel {
   readonly instrumentation: InstrumentationSettings;
   readonly [INSTRUMENTED_MARKER] = true;
+  readonly [MODEL_AGENT_HOOKS]: AgentHooks;
 
   constructor(model: Model | string, settings?: InstrumentationSettings | InstrumentationOptions) {
     super(resolveModel(model));
     this.instrumentation = settings instanceof InstrumentationSettings ? settings : new InstrumentationSettings(settings);
+    this[MODEL_AGENT_HOOKS] = toAgentHooks(this.instrumentation);
   }
 
   override request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<ModelResponse> {

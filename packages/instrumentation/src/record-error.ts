@@ -5,15 +5,25 @@
  */
 import { SpanStatusCode, type Attributes, type Span } from '@opentelemetry/api';
 
-/** Type, message and stack of anything thrown. */
-export function toExceptionAttributes(error: unknown, escaped: boolean): Attributes {
+/**
+ * Type, message and stack of anything thrown. `withMessage: false` leaves the message out of the
+ * event, and out of the stack trace's first line (the trace is dropped if it does not start with
+ * it): for errors whose message is content, such as a tool's retry prompt.
+ * @example toExceptionAttributes(new ModelRetry('no user bob'), true, false) // no 'exception.message'
+ */
+export function toExceptionAttributes(error: unknown, escaped: boolean, withMessage = true): Attributes {
   const isError = error instanceof Error;
   const type = isError ? error.name : typeof error;
   const message = isError ? error.message : String(error);
+  let stack = isError ? error.stack : undefined;
+  if (!withMessage && stack !== undefined) {
+    const header = `${type}: ${message}`;
+    stack = stack.startsWith(header) ? `${type}${stack.slice(header.length)}` : undefined;
+  }
   return {
     'exception.type': type,
-    'exception.message': message,
-    ...(isError && error.stack ? { 'exception.stacktrace': error.stack } : {}),
+    ...(withMessage ? { 'exception.message': message } : {}),
+    ...(stack ? { 'exception.stacktrace': stack } : {}),
     'exception.escaped': escaped ? 'True' : 'False',
   };
 }
@@ -27,7 +37,7 @@ export function toErrorDescription(error: unknown): string {
  * Adds the exception event and sets ERROR; `describe: false` leaves the status without a description.
  * @example recordSpanError(span, error, { escaped: false, describe: true });
  */
-export function recordSpanError(span: Span, error: unknown, o: { escaped: boolean; describe: boolean; recordException?: boolean; setError?: boolean }): void {
-  if (o.recordException !== false) span.addEvent('exception', toExceptionAttributes(error, o.escaped));
+export function recordSpanError(span: Span, error: unknown, o: { escaped: boolean; describe: boolean; recordException?: boolean; setError?: boolean; withMessage?: boolean }): void {
+  if (o.recordException !== false) span.addEvent('exception', toExceptionAttributes(error, o.escaped, o.withMessage));
   if (o.setError !== false) span.setStatus(o.describe ? { code: SpanStatusCode.ERROR, message: toErrorDescription(error) } : { code: SpanStatusCode.ERROR });
 }

@@ -12,6 +12,7 @@ import {
   binaryContent,
   CallDeferred,
   FunctionModel,
+  ModelRetry,
   modelRequest,
   systemPrompt,
   textPart,
@@ -76,6 +77,31 @@ async function runAll(telemetry: TestTelemetry, settings: ReturnType<TestTelemet
   const agentModel = new FunctionModel((history) => (history.length === 1 ? [toolCallPart('lookup', { q: CANARY }, 'a'), toolCallPart('later', { q: CANARY }, 'b')] : [textPart(CANARY)]));
   await new Agent(agentModel, { instructions: CANARY, tools, metadata: { tenant: 'acme' } }).run(`${CANARY} go`);
   await new Agent(new FunctionModel(() => [textPart(`${CANARY} final`)]), { metadata: { file: binaryContent(BYTES, 'image/png') } }).run(`${CANARY} go`);
+  // A retry's message is its retry prompt: a tool retry, then an output function's retry.
+  let toolCalls = 0;
+  let outputCalls = 0;
+  const flaky = tool({
+    name: 'flaky',
+    parameters: { type: 'object' },
+    execute: () => {
+      toolCalls += 1;
+      if (toolCalls === 1) throw new ModelRetry(`${CANARY} try the full name`);
+      return 'ok';
+    },
+  });
+  const retryModel = new FunctionModel((history) => (history.length === 1 ? [toolCallPart('flaky', {}, 'r1')] : history.length === 3 ? [toolCallPart('flaky', {}, 'r2')] : [toolCallPart('final_result', { answer: 'x' }, `o${history.length}`)]));
+  await new Agent(retryModel, {
+    tools: [flaky],
+    outputTool: {
+      parameters: { type: 'object', properties: { answer: { type: 'string' } } },
+      process: (value) => {
+        outputCalls += 1;
+        if (outputCalls === 1) throw new ModelRetry(`${CANARY} answer in French`);
+        return value;
+      },
+    },
+  }).run('go');
+  expect([toolCalls, outputCalls]).toEqual([2, 2]);
   uninstall();
   uninstall = undefined;
 }

@@ -32,6 +32,7 @@ function setEndAttributes(settings: InstrumentationSettings, span: Span, run: Ag
       variableInstructions: computeVariableInstructions(run.instructionsPerRequest()),
       aggregatedUsage: settings.useAggregatedUsageAttributeNames,
       content: settings.content,
+      parameters: prepared,
     }),
   );
 }

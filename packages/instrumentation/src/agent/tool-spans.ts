@@ -21,9 +21,14 @@ import { recordSpanError } from '../record-error.js';
 import { guard } from '../report-failure.js';
 import type { InstrumentationSettings } from '../settings.js';
 
-function applyOutcome(span: Span, error: unknown, outcome: ToolSpanOutcome): void {
+/**
+ * Sets the outcome's attributes and records the error. A retry's message is its retry prompt,
+ * tool-result content, so without content its exception event carries the type and stack only.
+ */
+function applyOutcome(settings: InstrumentationSettings, span: Span, error: unknown, outcome: ToolSpanOutcome): void {
   span.setAttributes(outcome.attributes);
-  recordSpanError(span, error, { escaped: true, describe: false, recordException: outcome.recordException, setError: outcome.setError });
+  const withMessage = settings.content.includeContent || !(error instanceof ModelRetry);
+  recordSpanError(span, error, { escaped: true, describe: false, recordException: outcome.recordException, setError: outcome.setError, withMessage });
 }
 
 function toToolErrorOutcome(settings: InstrumentationSettings, call: ToolExecuteInfo, error: unknown): ToolSpanOutcome {
@@ -64,7 +69,7 @@ export function runInToolSpan<T>(settings: InstrumentationSettings, call: ToolEx
     },
     next,
     onResult: (span, result) => span.setAttributes(toToolResultAttributes(result, settings.content)),
-    onError: (span, error) => applyOutcome(span, error, toToolErrorOutcome(settings, call, error)),
+    onError: (span, error) => applyOutcome(settings, span, error, toToolErrorOutcome(settings, call, error)),
   });
 }
 
@@ -86,6 +91,6 @@ export function runInOutputFunctionSpan<T>(settings: InstrumentationSettings, ou
     },
     next,
     onResult: (span, result) => span.setAttributes(toToolResultAttributes(result, settings.content)),
-    onError: (span, error) => applyOutcome(span, error, toOutputFunctionErrorOutcome()),
+    onError: (span, error) => applyOutcome(settings, span, error, toOutputFunctionErrorOutcome()),
   });
 }

@@ -1,6 +1,6 @@
 /** Agent-run span (spec section 9): name, start attributes and end attributes. */
 import type { Attributes } from '@opentelemetry/api';
-import type { ModelMessage, RunUsage } from '@hopscope/models';
+import type { ModelMessage, ModelRequestParameters, RunUsage } from '@hopscope/models';
 import * as A from '../semconv/attributes.js';
 import { FEATURES_BY_VERSION, formatSpanName } from '../semconv/versions.js';
 import { toSystemInstructionsAttributes } from './chat-finish.js';
@@ -53,6 +53,8 @@ export interface AgentRunEndInput {
   readonly variableInstructions: boolean;
   readonly aggregatedUsage: boolean;
   readonly content: ContentOptions;
+  /** The last request's prepared parameters: their tools' code-argument hints go on the conversation's tool calls, as on the chat span. */
+  readonly parameters?: ModelRequestParameters | undefined;
 }
 
 function toRunMessageAttributes(o: AgentRunEndInput): Attributes {
@@ -62,7 +64,7 @@ function toRunMessageAttributes(o: AgentRunEndInput): Attributes {
     row.messageFormat === 'events'
       ? { [row.agentMessagesAttribute]: toOtelEventsJson(o.allMessages, content) }
       : {
-          [row.agentMessagesAttribute]: toOtelMessagesJson(o.allMessages, content),
+          [row.agentMessagesAttribute]: toOtelMessagesJson(o.allMessages, content, o.parameters === undefined ? {} : { parameters: o.parameters }),
           ...toSystemInstructionsAttributes(o.instructions, content),
           ...(o.newMessageIndex > 0 ? { [A.ATTR_PYDANTIC_AI_NEW_MESSAGE_INDEX]: o.newMessageIndex } : {}),
           ...(o.variableInstructions ? { [A.ATTR_PYDANTIC_AI_VARIABLE_INSTRUCTIONS]: true } : {}),

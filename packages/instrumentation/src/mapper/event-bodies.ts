@@ -34,7 +34,7 @@ export function toRequestPartEvent(part: ModelRequestPart, content: ContentOptio
     case 'user-prompt':
       return { name: A.EVENT_GEN_AI_USER_MESSAGE, body: { content: toUserEventContent(part, content), role: 'user' } };
     case 'tool-return':
-      return { name: A.EVENT_GEN_AI_TOOL_MESSAGE, body: { role: 'tool', id: part.toolCallId, name: part.toolName, ...(keep && part.content != null ? { content: part.content } : {}) } };
+      return { name: A.EVENT_GEN_AI_TOOL_MESSAGE, body: { role: 'tool', id: part.toolCallId, name: part.toolName, ...(keep ? { content: part.content ?? null } : {}) } };
     case 'retry-prompt': {
       const text = keep ? { content: retryPromptText(part) } : {};
       if (part.toolName === undefined) return { name: A.EVENT_GEN_AI_USER_MESSAGE, body: { ...text, role: 'user' } };

@@ -53,6 +53,13 @@ describe('toOtelEvents: event list', () => {
     expect(Object.keys(events[3]?.body ?? {})).toEqual(['role', 'content', 'tool_calls']);
   });
 
+  it('keeps a tool return of nothing as content null (the reference writes content whenever content is on)', () => {
+    for (const returned of [null, undefined]) {
+      expect(bodies([modelRequest([toolReturnPart('t', returned, 'c1')])], ON)).toEqual([{ role: 'tool', id: 'c1', name: 't', content: null }]);
+      expect(bodies([modelRequest([toolReturnPart('t', returned, 'c1')])], OFF)).toEqual([{ role: 'tool', id: 'c1', name: 't' }]);
+    }
+  });
+
   it('scrubs every text without content, keeps structure', () => {
     expect(bodies(history, OFF)).toEqual([
       { role: 'system' }, { role: 'system' }, { content: { kind: 'text' }, role: 'user' },

@@ -11,6 +11,7 @@ describe('computeInstructions', () => {
     ['newest without instructions and not tool-only', [first, reply, modelRequest([userPrompt('q2')])], undefined, undefined],
     ['tool-return-only request falls back one', [first, reply, modelRequest([toolReturnPart('t', 1, 'c')])], undefined, 'first'],
     ['no requests', [reply], undefined, undefined],
+    ['a request with no parts counts as tool-only (Python all() of nothing) and falls back one', [first, reply, modelRequest([])], undefined, 'first'],
     ['parameters win, joined and trimmed', [first], modelRequestParameters({ instructionParts: [{ content: ' a', dynamic: false }, { content: 'b ', dynamic: true }] }), 'a\n\nb'],
     ['blank parameter parts give undefined', [first], modelRequestParameters({ instructionParts: [{ content: '  ', dynamic: false }] }), undefined],
     ['empty parameter parts fall back to history', [first], modelRequestParameters({ instructionParts: [] }), 'first'],

@@ -1,8 +1,9 @@
 /** `get_instructions` (spec section 3.1): the instructions a request was sent with. */
 import type { ModelMessage, ModelRequest, ModelRequestParameters } from '@hopscope/models';
 
+/** True when every part is a tool result, as Python's `all()`: also for a request with no parts. */
 function isToolResultsOnly(request: ModelRequest): boolean {
-  return request.parts.length > 0 && request.parts.every((part) => part.partKind === 'tool-return' || part.partKind === 'retry-prompt');
+  return request.parts.every((part) => part.partKind === 'tool-return' || part.partKind === 'retry-prompt');
 }
 
 /** The newest request and the one before it, found from the end without copying the list. */

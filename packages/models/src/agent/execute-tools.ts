@@ -3,7 +3,6 @@
  * a tool return, a retry prompt or a deferral.
  */
 import type { RetryPromptPart, ToolCallPart, ToolReturnPart } from '../messages.js';
-import { getAgentHooks } from './hooks.js';
 import { ApprovalRequired, isDeferral, ModelRetry, toToolRetryPrompt, ToolRetryError } from './errors.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, StepRetries } from './retry-budget.js';
@@ -67,7 +66,7 @@ async function runOne(env: ToolEnv, retries: StepRetries, { call, approved }: Pe
     env.state.addToolCalls(1);
     return tool.execute(parsed.args, ctx);
   };
-  const hook = getAgentHooks()?.wrapToolExecute;
+  const hook = env.state.hooks?.wrapToolExecute;
   try {
     const info = { run: env.state.info, runId: env.state.info.runId, toolName: call.toolName, toolCallId: call.toolCallId, args: call.args, tool: tool.definition };
     const value = hook ? await hook(info, execute) : await execute();

@@ -103,3 +103,24 @@ export function installAgentHooks(hooks: AgentHooks): () => void {
 export function getAgentHooks(): AgentHooks | undefined {
   return slot.get();
 }
+
+/**
+ * Where a model keeps agent hooks of its own: an instrumented model given to an Agent carries the
+ * hooks of its settings, so the run, tool and output-function spans follow that model (pydantic-ai
+ * unwraps an InstrumentedModel passed to an Agent into the agent's instrumentation).
+ */
+export const MODEL_AGENT_HOOKS = Symbol.for('hopscope.agent.model-hooks');
+
+/** A model that brings its own agent hooks. */
+export interface ModelWithAgentHooks {
+  readonly [MODEL_AGENT_HOOKS]: AgentHooks;
+}
+
+/**
+ * The hooks a run on `model` uses: the model's own when it brings them (they replace the installed
+ * ones for that run, so nothing is instrumented twice), else those installed.
+ * @example const hooks = resolveAgentHooks(model);
+ */
+export function resolveAgentHooks(model: Model): AgentHooks | undefined {
+  return (model as Partial<ModelWithAgentHooks>)[MODEL_AGENT_HOOKS] ?? slot.get();
+}

@@ -5,7 +5,6 @@
 import type { RetryPromptPart, ToolCallPart } from '../messages.js';
 import type { ToolDefinition } from '../settings.js';
 import { ApprovalRequired, isDeferral, ModelRetry, toToolRetryPrompt } from './errors.js';
-import { getAgentHooks } from './hooks.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, spendOutputRetry } from './retry-budget.js';
 import type { RunState } from './run-state.js';
@@ -49,7 +48,7 @@ export async function processOutputCall(state: RunState, output: ResolvedOutputT
   if (!processFn) return { kind: 'output', value: parsed.args };
   const ctx: OutputContext = { runId: state.info.runId, conversationId: state.info.conversationId, toolCallId: call.toolCallId, toolCallApproved: approved, retry: state.outputRetries };
   const run = async (): Promise<unknown> => processFn(parsed.args, ctx);
-  const hook = getAgentHooks()?.wrapOutputProcess;
+  const hook = state.hooks?.wrapOutputProcess;
   try {
     const info = { run: state.info, runId: state.info.runId, targetName: call.toolName, toolCallId: call.toolCallId, output: parsed.args };
     return { kind: 'output', value: hook ? await hook(info, run) : await run() };

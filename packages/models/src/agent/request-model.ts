@@ -6,7 +6,6 @@ import type { Model } from '../model.js';
 import type { ModelRequestParameters, ModelSettings } from '../settings.js';
 import type { ModelResponseStreamEvent } from '../stream.js';
 import type { EventChannel } from './event-channel.js';
-import { getAgentHooks } from './hooks.js';
 import type { RunState } from './run-state.js';
 import { StreamForwarder } from './stream-forwarder.js';
 
@@ -32,7 +31,7 @@ export async function requestModel(state: RunState, messages: readonly ModelMess
     }
     return final ?? streamed.get();
   };
-  const hook = getAgentHooks()?.wrapModelRequest;
+  const hook = state.hooks?.wrapModelRequest;
   if (!hook) return send();
   return hook({ run: state.info, model: call.model, messages, settings: call.settings, parameters: call.parameters, stream: call.events !== undefined }, send);
 }

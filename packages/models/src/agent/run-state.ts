@@ -4,7 +4,7 @@
 import type { ModelMessage } from '../messages.js';
 import type { ModelRequestParameters } from '../settings.js';
 import { computeRunUsageAdd, runUsage, type RequestUsage, type RunUsage } from '../usage.js';
-import type { AgentRunInfo, AgentRunStatus } from './hooks.js';
+import { resolveAgentHooks, type AgentHooks, type AgentRunInfo, type AgentRunStatus } from './hooks.js';
 
 /** What a run is, fixed at its start. */
 export type RunIdentity = Pick<AgentRunInfo, 'agentName' | 'description' | 'runId' | 'conversationId' | 'model' | 'metadata'>;
@@ -23,8 +23,11 @@ export class RunState {
   toolRetries = new Map<string, number>();
   outputRetries = 0;
   readonly info: AgentRunInfo;
+  /** The hooks of this run, fixed at its start (the model's own, else those installed). */
+  readonly hooks: AgentHooks | undefined;
 
   constructor(identity: RunIdentity, history: readonly ModelMessage[]) {
+    this.hooks = resolveAgentHooks(identity.model);
     this.messages = [...history];
     this.historyLength = history.length;
     this.newMessageIndex = history.length;

@@ -9,7 +9,6 @@ import { mergeModelSettings, modelRequestParameters, type ModelRequestParameters
 import type { ModelResponseStreamEvent } from '../stream.js';
 import { recallConversation, rememberConversation } from './conversation.js';
 import type { EventChannel } from './event-channel.js';
-import { getAgentHooks } from './hooks.js';
 import type { ResolvedOutputTool } from './process-output.js';
 import { requestModel } from './request-model.js';
 import { parsePendingToolCalls, resumePendingCalls } from './resume.js';
@@ -114,7 +113,7 @@ export async function executeRun<TOutput>(config: AgentConfig, model: Model, pro
       throw error;
     }
   };
-  const wrapRun = getAgentHooks()?.wrapRun;
+  const wrapRun = state.hooks?.wrapRun;
   return wrapRun ? wrapRun(state.info, body) : body();
 }
 

@@ -1,9 +1,12 @@
 /**
  * `limitModelConcurrency`: a model that holds a limiter slot for each request it runs. A stream
  * holds its slot until it is fully read, the reader stops, it fails, or the caller's signal
- * aborts; a stream nobody ever reads keeps its slot until that signal aborts.
+ * aborts; a stream nobody ever reads keeps its slot until that signal aborts. Its requests go
+ * through the request interceptor themselves, so a chat span opened there wraps the wait for a
+ * slot (the wait span is its child, as in the reference) rather than starting after it.
  */
 import type { ModelMessage, ModelResponse } from '../messages.js';
+import { interceptRequest } from '../hooks.js';
 import { WrapperModel, type Model, type RequestOptions } from '../model.js';
 import type { ModelRequestParameters, ModelSettings } from '../settings.js';
 import type { StreamedResponse } from '../stream.js';
@@ -27,7 +30,15 @@ export class ConcurrencyLimitedModel extends WrapperModel {
     return this.limiter.acquire({ source: `model:${this.modelName}`, modelName: this.modelName, provider: this.system, signal: options?.signal });
   }
 
-  override async request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<ModelResponse> {
+  override request(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options: RequestOptions = {}): Promise<ModelResponse> {
+    return interceptRequest({ model: this, messages, settings, parameters, options, stream: false }, (override) => this.requestInSlot(messages, settings, parameters, override ?? options));
+  }
+
+  override requestStream(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options: RequestOptions = {}): Promise<StreamedResponse> {
+    return interceptRequest({ model: this, messages, settings, parameters, options, stream: true }, (override) => this.streamInSlot(messages, settings, parameters, override ?? options));
+  }
+
+  private async requestInSlot(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters | undefined, options: RequestOptions): Promise<ModelResponse> {
     const release = await this.acquire(options);
     try {
       return await super.request(messages, settings, parameters, options);
@@ -36,7 +47,7 @@ export class ConcurrencyLimitedModel extends WrapperModel {
     }
   }
 
-  override async requestStream(messages: readonly ModelMessage[], settings?: ModelSettings, parameters?: ModelRequestParameters, options?: RequestOptions): Promise<StreamedResponse> {
+  private async streamInSlot(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters | undefined, options: RequestOptions): Promise<StreamedResponse> {
     const release = await this.acquire(options);
     let stream: StreamedResponse;
     try {

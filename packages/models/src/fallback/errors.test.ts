@@ -19,7 +19,7 @@ describe('fallback errors', () => {
     expect(group).toBeInstanceOf(AggregateError);
     expect(group).toBeInstanceOf(HopscopeError);
     expect(group.rejectedLast).toBe(false);
-    expect(group.message).toBe('All models from FallbackModel failed (1 sub-error)');
+    expect(group.message).toBe('All models from FallbackModel failed (1 sub-exception)');
     const foreign = Object.assign(Object.create(AggregateError.prototype) as object, { [Symbol.for('hopscope.error.markers')]: new Set(['FallbackExceptionGroup', 'HopscopeError']) });
     expect(foreign).toBeInstanceOf(FallbackExceptionGroup);
     expect(new AggregateError([])).not.toBeInstanceOf(FallbackExceptionGroup);

@@ -34,7 +34,7 @@ export class FallbackExceptionGroup extends AggregateError {
     const rejectedLast = last?.outcome === 'rejected';
     const detail = rejectedLast
       ? `the last model (${last.modelName}) answered but a response check rejected the answer`
-      : `${errors.length} sub-error${errors.length === 1 ? '' : 's'}`;
+      : `${errors.length} sub-exception${errors.length === 1 ? '' : 's'}`;
     super(errors, `All models from FallbackModel failed (${detail})`);
     Object.defineProperty(this, MARKERS, { value: new Set([FallbackExceptionGroup.errorName, HopscopeError.errorName]), enumerable: false });
     this.name = FallbackExceptionGroup.errorName;

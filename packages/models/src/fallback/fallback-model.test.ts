@@ -142,7 +142,7 @@ describe('FallbackExceptionGroup', () => {
     expect(group.hops.map((h) => h.modelName)).toEqual(['a', 'b']);
     expect(group.rejectedLast).toBe(false);
     expect(group.name).toBe('FallbackExceptionGroup');
-    expect(group.message).toMatch(/All models from FallbackModel failed \(2 sub-errors\)/);
+    expect(group.message).toMatch(/All models from FallbackModel failed \(2 sub-exceptions\)/);
   });
 
   it('says so when a response check rejected the last model, and keeps that answer', async () => {
