@@ -116,11 +116,12 @@ export interface RunningViewer {
   close(): Promise<void>;
 }
 
-type StartViewer = (options: { port: number; host: string; db: string; grpcPort: null }) => Promise<{ url?: string; port?: number; close(): Promise<void> | void }>;
+type StartViewer = (options: { port: number; host: string; db: string; grpcPort: null; uiDir?: string }) => Promise<{ url?: string; port?: number; close(): Promise<void> | void }>;
 
 /**
  * A real viewer server (`startViewer` of @hopscope/viewer) on an ephemeral port and a temp store,
- * seeded with every fixture unless `seed` is false.
+ * seeded with every fixture unless `seed` is false. It serves the built UI (packages/viewer/dist/ui),
+ * or the build in `HOPSCOPE_E2E_UI_DIR` (to run the specs against another build, e.g. an older one).
  *
  * @example
  * const viewer = await startSeededViewer();
@@ -130,7 +131,8 @@ export async function startSeededViewer(options: { seed?: boolean } = {}): Promi
   const module = (await import('@hopscope/viewer')) as unknown as { startViewer?: StartViewer };
   if (typeof module.startViewer !== 'function') throw new Error('@hopscope/viewer does not export startViewer yet: the browser specs need the real server');
   const dataDir = await mkdtemp(join(tmpdir(), 'hopscope-e2e-'));
-  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db'), grpcPort: null });
+  const uiDir = process.env['HOPSCOPE_E2E_UI_DIR'];
+  const server = await module.startViewer({ port: 0, host: '127.0.0.1', db: join(dataDir, 'viewer.db'), grpcPort: null, ...(uiDir ? { uiDir } : {}) });
   const url = server.url ?? `http://127.0.0.1:${server.port}`;
   if (options.seed !== false) for (const { body } of await readOtlpFixtures()) await postOtlp(url, body);
   return {
@@ -156,4 +158,86 @@ export async function readUiFixture(name: string): Promise<{ traceId: string; sp
   const spanIds = new Map<string, string>();
   for (const span of spans) if (!spanIds.has(span.name)) spanIds.set(span.name, span.spanId);
   return { traceId: spans[0]!.traceId, spanIds };
+}
+
+/**
+ * Random lowercase hex of `length` digits (trace and span ids of the specs' own traces).
+ *
+ * @example
+ * const traceId = randomHex(32);
+ */
+export function randomHex(length: number): string {
+  return Array.from({ length }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+}
+
+/** OTLP bytes in a spec's attribute values: `{ bytesValue: base64 }` on the wire. */
+export interface OtlpBytes {
+  readonly bytesBase64: string;
+}
+
+/**
+ * A plain value as an OTLP JSON AnyValue: strings, booleans, integers and doubles, lists as
+ * arrays, objects as kvlists, `{ bytesBase64 }` as bytes.
+ *
+ * @example
+ * toAnyValue({ city: 'Paris' }); // { kvlistValue: { values: [{ key: 'city', value: { stringValue: 'Paris' } }] } }
+ */
+export function toAnyValue(value: unknown): Record<string, unknown> {
+  if (typeof value === 'string') return { stringValue: value };
+  if (typeof value === 'boolean') return { boolValue: value };
+  if (typeof value === 'number') return Number.isInteger(value) ? { intValue: String(value) } : { doubleValue: value };
+  if (Array.isArray(value)) return { arrayValue: { values: value.map(toAnyValue) } };
+  if (typeof value === 'object' && value !== null) {
+    if ('bytesBase64' in value) return { bytesValue: (value as OtlpBytes).bytesBase64 };
+    return { kvlistValue: { values: toOtlpAttributes(value as Record<string, unknown>) } };
+  }
+  return {};
+}
+
+/**
+ * A record as OTLP JSON attributes.
+ *
+ * @example
+ * toOtlpAttributes({ 'gen_ai.request.model': 'gpt-4o' });
+ */
+export function toOtlpAttributes(record: Record<string, unknown>): Array<{ key: string; value: Record<string, unknown> }> {
+  return Object.entries(record).map(([key, value]) => ({ key, value: toAnyValue(value) }));
+}
+
+/** One span of a spec's own trace; times in milliseconds from now. */
+export interface SpecSpan {
+  readonly name: string;
+  readonly spanId?: string;
+  readonly parentSpanId?: string;
+  readonly attributes?: Record<string, unknown>;
+  readonly events?: ReadonlyArray<{ readonly name: string; readonly attributes: Record<string, unknown> }>;
+  readonly startMs?: number;
+}
+
+/**
+ * POSTs one trace of `spans` (span i starts i ms after `startMs`, 10 ms long) and returns its ids.
+ *
+ * @example
+ * const { traceId, spanIds } = await postSpans(viewer.url, [{ name: 'chat gpt-4o', attributes: { 'gen_ai.operation.name': 'chat' } }]);
+ */
+export async function postSpans(baseUrl: string, spans: readonly SpecSpan[], options: { service?: string; startMs?: number } = {}): Promise<{ traceId: string; spanIds: string[] }> {
+  const traceId = randomHex(32);
+  const base = BigInt(Math.round(options.startMs ?? Date.now())) * 1_000_000n;
+  const wire = spans.map((span, i) => {
+    const start = base + BigInt(span.startMs ?? i) * 1_000_000n;
+    return {
+      traceId,
+      spanId: span.spanId ?? randomHex(16),
+      parentSpanId: span.parentSpanId ?? '',
+      name: span.name,
+      kind: 3,
+      startTimeUnixNano: String(start),
+      endTimeUnixNano: String(start + 10_000_000n),
+      attributes: toOtlpAttributes(span.attributes ?? {}),
+      events: (span.events ?? []).map((event, j) => ({ name: event.name, timeUnixNano: String(start + BigInt(j)), attributes: toOtlpAttributes(event.attributes) })),
+    };
+  });
+  const resource = { attributes: toOtlpAttributes({ 'service.name': options.service ?? 'e2e-service' }) };
+  await postOtlp(baseUrl, { resourceSpans: [{ resource, scopeSpans: [{ scope: { name: 'e2e' }, spans: wire }] }] });
+  return { traceId, spanIds: wire.map((span) => span.spanId) };
 }
