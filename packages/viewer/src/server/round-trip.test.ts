@@ -75,3 +75,69 @@ describe('no OTLP field is dropped on the way to the store', () => {
     expect(detail.spans[0]?.scope).toEqual({ name: 'scope-name', version: '9.9.9', attributes: { 'scope.attr': true }, droppedAttributesCount: 4, schemaUrl: 'https://opentelemetry.io/schemas/1.27.0' });
   });
 });
+
+describe('an attribute named __proto__ is kept as data', () => {
+  const PROTO_TRACE_ID = '5bf92f3577b34da6a3ce929d0e0e4737';
+  const proto = (value: Record<string, unknown>) => [kv('__proto__', value), kv('after', { stringValue: 'kept' })];
+  const kvlist = { kvlistValue: { values: [kv('gen_ai.request.model', { stringValue: 'injected' })] } };
+  const REQUEST = {
+    resourceSpans: [{
+      resource: { attributes: proto({ stringValue: 'resource' }), droppedAttributesCount: 0 },
+      schemaUrl: '',
+      scopeSpans: [{
+        scope: { name: 's', version: '', attributes: proto(kvlist), droppedAttributesCount: 0 },
+        schemaUrl: '',
+        spans: [{
+          traceId: PROTO_TRACE_ID, spanId: '00f067aa0ba902b7', traceState: '', parentSpanId: '', flags: 0, name: 'chat', kind: 1,
+          startTimeUnixNano: '1700000000123456789', endTimeUnixNano: '1700000001987654321',
+          attributes: [kv('__proto__', kvlist), kv('big', { stringValue: 'b' }), kv('gen_ai.input.messages', { stringValue: 'z'.repeat(300 * 1024) })],
+          droppedAttributesCount: 0,
+          events: [{ name: 'e', timeUnixNano: '1700000000500000000', attributes: proto({ intValue: '7' }), droppedAttributesCount: 0 }],
+          droppedEventsCount: 0,
+          links: [{ traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331', traceState: '', flags: 0, attributes: proto({ boolValue: true }), droppedAttributesCount: 0 }],
+          droppedLinksCount: 0,
+          status: { code: 0, message: '' },
+        }, {
+          traceId: PROTO_TRACE_ID, spanId: '00f067aa0ba902b8', traceState: '', parentSpanId: '00f067aa0ba902b7', flags: 0, name: 'big', kind: 1,
+          startTimeUnixNano: '1700000000123456790', endTimeUnixNano: '1700000001987654321',
+          attributes: [kv('__proto__', { stringValue: 'p'.repeat(300 * 1024) })],
+          droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: { code: 0, message: '' },
+        }],
+      }],
+    }],
+  };
+  const own = (record: object | undefined): unknown => (record === undefined ? undefined : Object.getOwnPropertyDescriptor(record, '__proto__')?.value);
+
+  it.each([
+    { name: 'protobuf', contentType: 'application/x-protobuf', encode: () => { const type = OTLP_MESSAGES.traces.request; return type.encode(type.fromObject(toProtobufObject(REQUEST) as Record<string, unknown>)).finish(); } },
+    { name: 'JSON', contentType: 'application/json', encode: () => JSON.stringify(REQUEST) },
+  ])('$name in: on spans, resources, scopes, events, links and big values, read back and exported', async ({ contentType, encode }) => {
+    viewer = await startTestViewer();
+    const response = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body: encode(), headers: { 'Content-Type': contentType } });
+    expect(response.status).toBe(200);
+    expect(await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}/otlp`)).json()).toEqual(REQUEST);
+    const [span, big] = ((await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}`)).json()) as TraceDetail).spans;
+    expect(own(span?.attributes)).toEqual({ 'gen_ai.request.model': 'injected' });
+    expect(span?.attributes.big).toBe('b');
+    expect(own(span?.resource.attributes)).toBe('resource');
+    expect(own(span?.scope.attributes)).toEqual({ 'gen_ai.request.model': 'injected' });
+    expect(own(span?.events[0]?.attributes)).toBe(7);
+    expect(own(span?.links[0]?.attributes)).toBe(true);
+    expect(span?.resource.attributes.after).toBe('kept');
+    expect(own(big?.truncatedAttributes)).toEqual({ totalChars: 300 * 1024 });
+    const slice = await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}/spans/00f067aa0ba902b8/attributes/__proto__?offset=0&length=5`)).json();
+    expect(slice).toEqual({ key: '__proto__', offset: 0, totalChars: 300 * 1024, text: 'ppppp' });
+  });
+
+  it('on log records', async () => {
+    viewer = await startTestViewer();
+    const logs = { resourceLogs: [{ resource: { attributes: proto({ stringValue: 'resource' }) }, scopeLogs: [{ scope: { name: 'l' }, logRecords: [{ traceId: PROTO_TRACE_ID, timeUnixNano: '1700000000500000000', body: { kvlistValue: { values: [kv('__proto__', { stringValue: 'body' })] } }, attributes: proto(kvlist) }] }] }] };
+    expect((await fetch(`${viewer.url}/v1/logs`, { method: 'POST', body: JSON.stringify(logs), headers: { 'Content-Type': 'application/json' } })).status).toBe(200);
+    const stored = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body: JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ traceId: PROTO_TRACE_ID, spanId: '00f067aa0ba902b7', name: 'root' }] }] }] }), headers: { 'Content-Type': 'application/json' } });
+    expect(stored.status).toBe(200);
+    const detail = (await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}`)).json()) as TraceDetail;
+    expect(own(detail.logs[0]?.attributes)).toEqual({ 'gen_ai.request.model': 'injected' });
+    expect(own(detail.logs[0]?.resource.attributes)).toBe('resource');
+    expect(own(detail.logs[0]?.body as object)).toBe('body');
+  });
+});

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OtlpDecodeError } from './otlp-decode-error.js';
 import { OTLP_MESSAGES } from './otlp-messages.js';
-import { parseAnyValue, parseKeyValues, toAttributeValue, toOtlpAnyValue } from './any-value.js';
+import { parseAnyValue, parseKeyValues, setAttribute, toAttributeRecord, toAttributeValue, toOtlpAnyValue } from './any-value.js';
 import type { TaggedValue } from './normalized-types.js';
 
 const roundTripThroughProtobuf = (json: Record<string, unknown>): unknown => {
@@ -97,5 +97,31 @@ describe('parseKeyValues fast path', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('attributes named __proto__', () => {
+  const own = (record: object): unknown => Object.getOwnPropertyDescriptor(record, '__proto__')?.value;
+
+  it('parseKeyValues keeps the key as data, for a flat value and for a kvlist, without touching the prototype', () => {
+    const flat = parseKeyValues([{ key: '__proto__', value: { stringValue: 'x' } }, { key: 'a', value: { intValue: '1' } }], 'attributes');
+    expect(Object.keys(flat)).toEqual(['__proto__', 'a']);
+    expect(own(flat)).toBe('x');
+    const kvlist = parseKeyValues([{ key: '__proto__', value: { kvlistValue: { values: [{ key: 'polluted', value: { boolValue: true } }] } } }], 'attributes');
+    expect(Object.getPrototypeOf(kvlist)).toBe(Object.prototype);
+    expect((kvlist as Record<string, unknown>).$kv).toBeUndefined();
+    expect(own(kvlist)).toEqual({ $kv: [['polluted', true]] });
+    expect(JSON.stringify(kvlist)).toBe('{"__proto__":{"$kv":[["polluted",true]]}}');
+  });
+
+  it('toAttributeRecord and setAttribute keep it, and JSON round-trips it', () => {
+    const record = toAttributeRecord(JSON.parse('{"__proto__":{"$kv":[["k",1]]},"b":2}'));
+    expect(own(record)).toEqual({ k: 1 });
+    expect(JSON.parse(JSON.stringify(record))).toEqual(JSON.parse('{"__proto__":{"k":1},"b":2}'));
+    const target: Record<string, number> = {};
+    setAttribute(target, '__proto__', 1);
+    setAttribute(target, '__proto__', 2);
+    expect(own(target)).toBe(2);
+    expect(Object.keys(target)).toEqual(['__proto__']);
   });
 });

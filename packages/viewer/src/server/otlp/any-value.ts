@@ -7,6 +7,20 @@ const MAX_DEPTH = 64;
 
 const has = (object: Record<string, unknown>, key: string): boolean => Object.hasOwn(object, key);
 
+/**
+ * `record[key] = value` as an own, enumerable data property, for the key `__proto__` too:
+ * assigned, that key sets the prototype instead (a string value was dropped, a kvlist replaced
+ * the prototype). Only that key takes the slow path; JSON.stringify, spreads, for…in and
+ * JSON.parse all keep such an own property as the data it is.
+ *
+ * @example
+ * setAttribute(attributes, '__proto__', 'x'); // Object.keys(attributes) -> ['__proto__']
+ */
+export function setAttribute<T>(record: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
+  else record[key] = value;
+}
+
 function parseInt64(value: unknown, where: string): TaggedValue {
   let text: string;
   if (typeof value === 'number' && Number.isInteger(value)) return value;
@@ -88,12 +102,12 @@ export function parseKeyValues(raw: unknown, where: string): TaggedAttributes {
     if (typeof item === 'object' && item !== null && typeof item.key === 'string') {
       const simple = toSimpleValue(item.value);
       if (simple !== undefined) {
-        attributes[item.key] = simple;
+        setAttribute(attributes, item.key, simple);
         continue;
       }
     }
     const [key, value] = parseKeyValue(item, `${where}[${index}]`, 0);
-    attributes[key] = value;
+    setAttribute(attributes, key, value);
   }
   return attributes;
 }
@@ -141,7 +155,7 @@ export function toAttributeValue(value: TaggedValue): AttributeValue {
 /** An attribute map of TaggedValues as plain AttributeValues. */
 export const toAttributeRecord = (attributes: TaggedAttributes): Record<string, AttributeValue> => {
   const plain: Record<string, AttributeValue> = {};
-  for (const key in attributes) plain[key] = toAttributeValue(attributes[key] as TaggedValue);
+  for (const key in attributes) setAttribute(plain, key, toAttributeValue(attributes[key] as TaggedValue));
   return plain;
 };
 

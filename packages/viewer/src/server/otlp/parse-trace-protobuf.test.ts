@@ -27,7 +27,7 @@ const anyValue: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ value: Recor
     fc.record({ kvlistValue: fc.record({ values: fc.array(fc.record({ key: fc.string(), value: tie('value') }), { maxLength: 3 }) }) }),
   ),
 })).value;
-const attributes = fc.array(fc.record({ key: fc.oneof(fc.string(), fc.constantFrom('a', 'gen_ai.request.model')), value: anyValue }, { requiredKeys: ['key'] }), { maxLength: 4 });
+const attributes = fc.array(fc.record({ key: fc.oneof(fc.string(), fc.constantFrom('a', 'gen_ai.request.model', '__proto__')), value: anyValue }, { requiredKeys: ['key'] }), { maxLength: 4 });
 const nanos = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String);
 const span = fc.record({
   traceId: id(16),
@@ -75,6 +75,24 @@ describe('parseTraceProtobuf', () => {
     const [first, second] = parseTraceProtobuf(bytes).spans;
     expect(first?.resource).toBe(second?.resource);
     expect(first?.scope).toBe(second?.scope);
+  });
+
+  it('keeps an attribute named __proto__ as data on spans, resources, scopes, events and links, its value a string or a kvlist', () => {
+    const proto = [{ key: '__proto__', value: { stringValue: 'text' } }, { key: 'next', value: { intValue: 1 } }];
+    const kvlist = [{ key: '__proto__', value: { kvlistValue: { values: [{ key: 'gen_ai.request.model', value: { stringValue: 'injected' } }] } } }];
+    const bytes = encode({ resourceSpans: [{ resource: { attributes: proto }, scopeSpans: [{ scope: { attributes: kvlist }, spans: [{
+      traceId: new Uint8Array(16).fill(1), spanId: new Uint8Array(8).fill(2), attributes: kvlist,
+      events: [{ attributes: proto }], links: [{ traceId: new Uint8Array(16).fill(3), spanId: new Uint8Array(8).fill(4), attributes: kvlist }],
+    }] }] }] });
+    for (const { spans: [span] } of [parseTraceProtobuf(bytes), reference(bytes)]) {
+      for (const attributes of [span!.attributes, span!.resource.attributes, span!.scope.attributes, span!.events[0]!.attributes, span!.links[0]!.attributes]) {
+        expect(Object.getPrototypeOf(attributes)).toBe(Object.prototype);
+        expect(Object.keys(attributes)).toContain('__proto__');
+        expect((attributes as Record<string, unknown>)['gen_ai.request.model']).toBeUndefined();
+      }
+      expect(Object.getOwnPropertyDescriptor(span!.resource.attributes, '__proto__')?.value).toBe('text');
+      expect(JSON.parse(JSON.stringify(span!.attributes))).toEqual(JSON.parse('{"__proto__":{"$kv":[["gen_ai.request.model","injected"]]}}'));
+    }
   });
 
   it('reads an empty body as an empty request', () => {

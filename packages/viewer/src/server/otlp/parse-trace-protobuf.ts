@@ -1,3 +1,4 @@
+import { setAttribute } from './any-value.js';
 import type { NormalizedEvent, NormalizedLink, NormalizedResource, NormalizedScope, NormalizedSpan, TaggedAttributes, TaggedValue } from './normalized-types.js';
 import { OtlpDecodeError } from './otlp-decode-error.js';
 import type { ParsedTraceRequest } from './parse-trace-request.js';
@@ -108,7 +109,7 @@ function readKeyValue(reader: ProtobufReader, depth: number, into: [string, Tagg
   }
   reader.leave(outer);
   if (Array.isArray(into)) into.push([key, value]);
-  else into[key] = value;
+  else setAttribute(into, key, value);
 }
 
 /** Adds one KeyValue to `attributes`. */

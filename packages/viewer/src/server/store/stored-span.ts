@@ -1,5 +1,5 @@
 import type { LogRecordEntry, SpanKindName, SpanRecord, StatusCodeName } from '../../shared/api-types.js';
-import { toAttributeRecord, toAttributeValue, toOtlpKeyValues } from '../otlp/any-value.js';
+import { setAttribute, toAttributeRecord, toAttributeValue, toOtlpKeyValues } from '../otlp/any-value.js';
 import type { NormalizedLog, NormalizedResource, NormalizedScope, NormalizedSpan, TaggedAttributes } from '../otlp/normalized-types.js';
 
 /**
@@ -80,8 +80,8 @@ export function toStoredSpanData(span: NormalizedSpan): { data: WrittenSpanData;
     const value = span.attributes[key];
     if (typeof value === 'string' && value.length > BIG_VALUE_CHARS) {
       if (attributes === span.attributes) attributes = { ...span.attributes };
-      attributes[key] = value.slice(0, BIG_VALUE_PREVIEW_CHARS);
-      (truncated ??= {})[key] = { totalChars: value.length };
+      setAttribute(attributes, key, value.slice(0, BIG_VALUE_PREVIEW_CHARS));
+      setAttribute((truncated ??= {}), key, { totalChars: value.length });
       bigValues.push([key, value]);
     }
   }
@@ -142,7 +142,7 @@ export function toSpanRecord(row: SpanRow, resource: NormalizedResource, scope: 
 export function toOtlpJsonSpan(row: SpanRow, bigValues: ReadonlyMap<string, string>): Record<string, unknown> {
   const data = readStoredSpanData(row.data);
   const attributes: TaggedAttributes = { ...data.attributes };
-  for (const [key, value] of bigValues) attributes[key] = value;
+  for (const [key, value] of bigValues) setAttribute(attributes, key, value);
   return {
     traceId: row.trace_id,
     spanId: row.span_id,
