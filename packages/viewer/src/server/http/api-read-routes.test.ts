@@ -110,3 +110,13 @@ describe('GET /api/traces', () => {
     await getJson(`/api/traces/${traceId}/skeleton`);
   });
 });
+
+describe('GET /api/traces/:traceId/spans/:spanId/attributes/:key', () => {
+  it('serves a slice of an attribute the span has, and 404 for a name only Object.prototype has', async () => {
+    expect(await getJson(`/api/traces/${TRACE}/spans/${id(30)}/attributes/quote?length=3`)).toEqual({ key: 'quote', offset: 0, totalChars: 16, text: 'say' });
+    for (const key of ['toString', 'hasOwnProperty', 'valueOf', 'constructor', '__proto__', 'missing']) {
+      expect(await getJson(`/api/traces/${TRACE}/spans/${id(30)}/attributes/${key}`, 404)).toMatchObject({ where: 'key' });
+    }
+    await getJson(`/api/traces/${TRACE}/spans/${id(77)}/attributes/quote`, 404);
+  });
+});

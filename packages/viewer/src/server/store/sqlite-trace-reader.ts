@@ -1,7 +1,7 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
 import { toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
-import type { NormalizedResource, NormalizedScope } from '../otlp/normalized-types.js';
+import type { NormalizedResource, NormalizedScope, TaggedValue } from '../otlp/normalized-types.js';
 import { InvalidCursorError } from './invalid-cursor-error.js';
 import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
@@ -215,8 +215,11 @@ export class SqliteTraceReader {
     let text: string | undefined = big?.value;
     if (text === undefined) {
       const span = this.selectSpan.get(traceId, spanId) as { data: string } | undefined;
-      const value = span ? readStoredSpanData(span.data).attributes[key] : undefined;
-      if (value === undefined) return null;
+      if (!span) return null;
+      const { attributes } = readStoredSpanData(span.data);
+      // Own keys only: `toString` or `__proto__` on a span without them is no attribute.
+      if (!Object.hasOwn(attributes, key)) return null;
+      const value = attributes[key] as TaggedValue;
       text = typeof value === 'string' ? value : JSON.stringify(toAttributeValue(value));
     }
     const start = Math.min(offset, text.length);
