@@ -2,21 +2,13 @@
  * GenAI attribute names the viewer derives trace summaries from. These OpenTelemetry GenAI
  * semantic conventions are still unstable, so the names are copied here (the OpenTelemetry
  * recommendation) rather than imported piecemeal; `hopscope.hop.*` are Hopscope's own hop spans.
+ * Token usage spellings are in shared/usage-attributes.ts, one table with the UI.
  */
 export const ATTR_GEN_AI_OPERATION_NAME = 'gen_ai.operation.name';
 export const ATTR_GEN_AI_PROVIDER_NAME = 'gen_ai.provider.name';
 export const ATTR_GEN_AI_SYSTEM = 'gen_ai.system';
 export const ATTR_GEN_AI_REQUEST_MODEL = 'gen_ai.request.model';
 export const ATTR_GEN_AI_RESPONSE_MODEL = 'gen_ai.response.model';
-export const ATTR_GEN_AI_USAGE_INPUT_TOKENS = 'gen_ai.usage.input_tokens';
-export const ATTR_GEN_AI_USAGE_OUTPUT_TOKENS = 'gen_ai.usage.output_tokens';
-export const ATTR_GEN_AI_USAGE_PROMPT_TOKENS = 'gen_ai.usage.prompt_tokens';
-export const ATTR_GEN_AI_USAGE_COMPLETION_TOKENS = 'gen_ai.usage.completion_tokens';
-export const ATTR_GEN_AI_USAGE_CACHE_READ = 'gen_ai.usage.cache_read.input_tokens';
-export const ATTR_GEN_AI_USAGE_CACHE_CREATION = 'gen_ai.usage.cache_creation.input_tokens';
-export const ATTR_GEN_AI_USAGE_DETAILS_CACHE_READ = 'gen_ai.usage.details.cache_read_tokens';
-export const ATTR_GEN_AI_USAGE_DETAILS_CACHE_WRITE = 'gen_ai.usage.details.cache_write_tokens';
-export const ATTR_GEN_AI_USAGE_DETAILS_REASONING = 'gen_ai.usage.details.reasoning_tokens';
 export const ATTR_OPERATION_COST = 'operation.cost';
 export const ATTR_HOPSCOPE_HOP_INDEX = 'hopscope.hop.index';
 export const ATTR_HOPSCOPE_HOP_OUTCOME = 'hopscope.hop.outcome';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpan } from '../testing/build-spans.js';
-import { computeSpanFacts, toSearchText } from './span-facts.js';
+import { computeSpanFacts, computeSpanUsage, toSearchText } from './span-facts.js';
 
 describe('computeSpanFacts', () => {
   it.each([
@@ -15,6 +15,29 @@ describe('computeSpanFacts', () => {
   it('takes the provider from gen_ai.provider.name, else gen_ai.system, and the operation name', () => {
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.system': 's', 'gen_ai.operation.name': 'chat' } }))).toMatchObject({ providers: ['s'], operations: ['chat'] });
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.provider.name': 'p', 'gen_ai.system': 's' } }))).toMatchObject({ providers: ['p'], operations: [] });
+  });
+});
+
+describe('computeSpanUsage', () => {
+  it.each([
+    ['gen_ai.usage.prompt_tokens', 'inputTokens'],
+    ['gen_ai.usage.completion_tokens', 'outputTokens'],
+    ['gen_ai.usage.cache_read.input_tokens', 'cacheReadTokens'],
+    ['gen_ai.usage.details.cache_read_tokens', 'cacheReadTokens'],
+    ['gen_ai.usage.details.cache_read_input_tokens', 'cacheReadTokens'],
+    ['gen_ai.usage.cache_creation.input_tokens', 'cacheWriteTokens'],
+    ['gen_ai.usage.cache_write.input_tokens', 'cacheWriteTokens'],
+    ['gen_ai.usage.details.cache_write_tokens', 'cacheWriteTokens'],
+    ['gen_ai.usage.details.cache_creation_input_tokens', 'cacheWriteTokens'],
+    ['gen_ai.usage.details.reasoning_tokens', 'reasoningTokens'],
+    ['gen_ai.usage.reasoning.output_tokens', 'reasoningTokens'],
+  ])('reads %s as %s (every spelling the span view reads)', (key, field) => {
+    expect(computeSpanUsage({ [key]: 7 })).toEqual({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0, [field]: 7 });
+  });
+
+  it('takes the first spelling that holds a number, and never gen_ai.aggregated_usage', () => {
+    expect(computeSpanUsage({ 'gen_ai.usage.cache_creation.input_tokens': 'n/a', 'gen_ai.usage.cache_write.input_tokens': 3, 'gen_ai.usage.details.cache_write_tokens': 9 })?.cacheWriteTokens).toBe(3);
+    expect(computeSpanUsage({ 'gen_ai.aggregated_usage.input_tokens': 5 })).toBeNull();
   });
 });
 

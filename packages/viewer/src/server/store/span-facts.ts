@@ -1,3 +1,4 @@
+import { GEN_AI_USAGE_PREFIX, toUsageTokenAttributes } from '../../shared/usage-attributes.js';
 import { toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedSpan, TaggedAttributes, TaggedValue } from '../otlp/normalized-types.js';
 import * as attr from './genai-attributes.js';
@@ -135,19 +136,34 @@ export function toSearchText(value: TaggedValue | undefined): string {
   return JSON_START.test(value) ? collectJsonLeaves(value) : value;
 }
 
+/** The span's own usage attributes, each count's spellings in the order the UI reads them too. */
+const USAGE_ATTRIBUTES = toUsageTokenAttributes(GEN_AI_USAGE_PREFIX);
+
+/** The count of the first of `names` that holds one (a lookup per spelling, no allocation). */
+function readFirstCount(attributes: TaggedAttributes, names: readonly string[]): number | null {
+  for (let index = 0; index < names.length; index++) {
+    const value = attributes[names[index]!];
+    if (value === undefined) continue;
+    const count = toCountOrNull(value);
+    if (count !== null) return count;
+  }
+  return null;
+}
+
 /**
- * The usage a span reports, or null when it carries no `gen_ai.usage.*` token count.
+ * The usage a span reports, or null when it carries no `gen_ai.usage.*` token count (any
+ * spelling of shared/usage-attributes.ts).
  * `gen_ai.aggregated_usage.*` is deliberately ignored: it repeats its children's usage.
  *
  * @example
  * computeSpanUsage({ 'gen_ai.usage.input_tokens': 3 }); // { inputTokens: 3, outputTokens: 0, … }
  */
 export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null {
-  const input = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_INPUT_TOKENS]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_PROMPT_TOKENS]);
-  const output = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_COMPLETION_TOKENS]);
-  const cacheRead = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_READ]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_READ]);
-  const cacheWrite = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_CACHE_CREATION]) ?? toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_CACHE_WRITE]);
-  const reasoning = toCountOrNull(attributes[attr.ATTR_GEN_AI_USAGE_DETAILS_REASONING]);
+  const input = readFirstCount(attributes, USAGE_ATTRIBUTES.inputTokens);
+  const output = readFirstCount(attributes, USAGE_ATTRIBUTES.outputTokens);
+  const cacheRead = readFirstCount(attributes, USAGE_ATTRIBUTES.cacheReadTokens);
+  const cacheWrite = readFirstCount(attributes, USAGE_ATTRIBUTES.cacheWriteTokens);
+  const reasoning = readFirstCount(attributes, USAGE_ATTRIBUTES.reasoningTokens);
   if (input === null && output === null && cacheRead === null && cacheWrite === null && reasoning === null) return null;
   return { inputTokens: input ?? 0, outputTokens: output ?? 0, cacheReadTokens: cacheRead ?? 0, cacheWriteTokens: cacheWrite ?? 0, reasoningTokens: reasoning ?? 0 };
 }

@@ -105,6 +105,16 @@ describe('SqliteSpanStore rollups', () => {
   });
 });
 
+describe('SqliteSpanStore usage spellings', () => {
+  it('sums into the trace totals the cache and reasoning token spellings the span view reads', async () => {
+    await store.ingestSpans([
+      buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.cache_write.input_tokens': 1, 'gen_ai.usage.details.cache_read_input_tokens': 2, 'gen_ai.usage.reasoning.output_tokens': 3 } }),
+      buildSpan({ trace: 1, span: 2, attributes: { 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.details.cache_creation_input_tokens': 4 } }),
+    ]);
+    expect((await summaryOf(1))?.usage).toMatchObject({ inputTokens: 20, cacheWriteTokens: 5, cacheReadTokens: 2, reasoningTokens: 3 });
+  });
+});
+
 describe('SqliteSpanStore.getSummaries', () => {
   it('reads a trace whose spans claim more tokens than 2^53, the totals clamped there', async () => {
     const huge = { 'gen_ai.usage.input_tokens': { $i: '100000000000000000' }, 'gen_ai.usage.output_tokens': { $i: '9007199254740991' } };
