@@ -7,11 +7,15 @@ import { toDurationText, toFallbackText, toTimeText } from '../format/to-display
 import type { Route } from '../routing/parse-route.js';
 import { computeAncestors, computeNextMatch } from './compute-next-match.js';
 import { childCountOf, computeSpanTree, computeVisibleRows } from './compute-span-tree.js';
+import { computeStepRow } from './compute-step-row.js';
 import { SelectedSpan } from './SelectedSpan.js';
 import { useSpanSearch, type SpanSearchState } from './use-span-search.js';
 import { Waterfall } from './Waterfall.js';
 
 type Navigate = (route: Route, options?: { replace?: boolean }) => void;
+
+/** Focusable controls that handle keys themselves: the trace view's shortcuts stay out of their way. */
+const CONTROL_SELECTOR = 'input, textarea, select, button, a[href], summary, [contenteditable]:not([contenteditable="false"])';
 
 function searchStatusText(search: SpanSearchState, matchCount: number): string {
   switch (search.status) {
@@ -69,29 +73,28 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      const target = event.target as HTMLElement | null;
-      const typing = target?.tagName === 'INPUT' || target?.tagName === 'TEXTAREA' || target?.tagName === 'SELECT';
+      // Focus on a control (field, button, link...): its own keys win; Esc only leaves it.
+      const control = event.target instanceof Element ? event.target.closest<HTMLElement>(CONTROL_SELECTOR) : null;
       if (event.key === 'Escape') {
-        if (typing) target?.blur();
+        if (control) control.blur();
         else if (query) setQuery('');
         else navigate({ view: 'list', filters: {} });
         return;
       }
-      if (typing || event.metaKey || event.ctrlKey || event.altKey) return;
+      if (control || event.metaKey || event.ctrlKey || event.altKey) return;
       if (event.key === '/') {
         event.preventDefault();
         searchInput.current?.focus();
       } else if (event.key === 'j' || event.key === 'k') {
-        const step = event.key === 'j' ? 1 : -1;
-        const next = Math.min(rows.length - 1, Math.max(0, (selectedRow === -1 ? -step : selectedRow) + step));
-        if (rows[next] !== undefined) selectIndex(rows[next]);
+        const row = computeStepRow({ tree, rowOf, rowCount: rows.length, from: selectedIndex, step: event.key === 'j' ? 1 : -1 });
+        if (row !== undefined) selectIndex(rows[row]!);
       } else if (event.key === 'Enter' && selectedIndex !== undefined && childCountOf(tree, selectedIndex) > 0) {
         toggle(selectedIndex);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selectedRow, selectedIndex, selectIndex, toggle, tree, query, navigate]);
+  }, [rows, rowOf, selectedIndex, selectIndex, toggle, tree, query, navigate]);
 
   const jumpToMatch = (): void => {
     const target = computeNextMatch({ tree, matches: matchList, from: selectedIndex });

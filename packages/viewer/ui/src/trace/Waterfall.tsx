@@ -68,7 +68,17 @@ export function Waterfall({ tree, rows, collapsed, selectedRow, matches, onSelec
       >
         <div role="gridcell" className="wf-name" style={{ paddingLeft: `${Math.min(tree.depth[index]!, 40) * 12 + 4}px` }}>
           {hasChildren ? (
-            <button type="button" className="wf-toggle" aria-label={isCollapsed ? `Expand ${name}` : `Collapse ${name}`} onClick={(e) => { e.stopPropagation(); onToggle(index); }}>
+            <button
+              type="button"
+              className="wf-toggle"
+              aria-label={isCollapsed ? `Expand ${name}` : `Collapse ${name}`}
+              // A mouse click does not leave focus on the toggle, so j/k/Enter keep working after it.
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggle(index);
+              }}
+            >
               {isCollapsed ? '▸' : '▾'}
             </button>
           ) : (
