@@ -85,7 +85,13 @@ export interface LogRecordEntry {
   readonly scope: { readonly name: string; readonly version: string };
 }
 
-/** Token counts; `cost` is USD or null when any priced span had an unknown price (shown as "unknown", never $0). */
+/**
+ * Token counts and cost of the model calls counted (a call with none below it: a wrapper that
+ * repeats its children's usage or cost is not summed twice). A model call is a span that reports
+ * tokens or an `operation.cost`, or a GenAI inference span (chat, text_completion,
+ * generate_content, embeddings) that reported neither and did not fail. `costUsd` is USD, or
+ * null when a counted call had no price (shown as "unknown", never $0).
+ */
 export interface UsageTotals {
   readonly inputTokens: number;
   readonly outputTokens: number;
@@ -93,7 +99,7 @@ export interface UsageTotals {
   readonly cacheWriteTokens: number;
   readonly reasoningTokens: number;
   readonly costUsd: number | null;
-  /** True when at least one LLM call's price was unknown. */
+  /** True when at least one counted model call's price was unknown (then costUsd is null). */
   readonly costPartial: boolean;
   /** USD of the calls whose price was known (equals costUsd when nothing was unknown). */
   readonly knownCostUsd?: number;

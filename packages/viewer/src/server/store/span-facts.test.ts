@@ -18,6 +18,32 @@ describe('computeSpanFacts', () => {
   });
 });
 
+describe('computeSpanFacts usage and cost', () => {
+  const facts = (attributes: Record<string, never> | object, statusCode = 0) => computeSpanFacts(buildSpan({ trace: 1, span: 1, statusCode, attributes: attributes as never }));
+  const NO_TOKENS = { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 };
+
+  it('counts a priced span without token usage as a call with its cost', () => {
+    expect(facts({ 'gen_ai.operation.name': 'chat', 'operation.cost': 0.05 })).toMatchObject({ usage: NO_TOKENS, costUsd: 0.05 });
+    expect(facts({ 'operation.cost': 0 }, 2)).toMatchObject({ usage: NO_TOKENS, costUsd: 0 });
+  });
+
+  it('counts a model call that reported neither tokens nor cost as a call without a price', () => {
+    for (const operation of ['chat', 'text_completion', 'generate_content', 'embeddings']) {
+      expect(facts({ 'gen_ai.operation.name': operation })).toMatchObject({ usage: NO_TOKENS, costUsd: null });
+    }
+    expect(facts({ 'gen_ai.operation.name': 'chat', 'hopscope.hop.outcome': 'rejected' })).toMatchObject({ usage: NO_TOKENS, costUsd: null });
+  });
+
+  it('counts no call for a failed or skipped call without usage, an agent run or a tool call', () => {
+    expect(facts({ 'gen_ai.operation.name': 'chat' }, 2).usage).toBeNull();
+    expect(facts({ 'gen_ai.operation.name': 'chat', 'hopscope.hop.outcome': 'error' }).usage).toBeNull();
+    expect(facts({ 'gen_ai.operation.name': 'chat', 'hopscope.hop.outcome': 'skipped' }).usage).toBeNull();
+    expect(facts({ 'gen_ai.operation.name': 'invoke_agent' }).usage).toBeNull();
+    expect(facts({ 'gen_ai.operation.name': 'execute_tool' }).usage).toBeNull();
+    expect(facts({}).usage).toBeNull();
+  });
+});
+
 describe('computeSpanUsage', () => {
   it.each([
     ['gen_ai.usage.prompt_tokens', 'inputTokens'],

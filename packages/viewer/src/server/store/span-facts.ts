@@ -15,7 +15,15 @@ export interface SpanUsage {
 /** What a trace summary needs from one span. */
 export interface SpanFacts {
   readonly serviceName: string;
+  /**
+   * Non-null when the span is a model call the trace's usage and cost roll up: it reports token
+   * usage (any spelling), or a cost (`operation.cost`), or it is a GenAI inference operation
+   * that reported neither and did not fail (see isUnreportedModelCall). Tokens it did not report
+   * are 0. Of these spans only those with none of them below count (a wrapper that repeats its
+   * children's usage or cost is not summed twice).
+   */
   readonly usage: SpanUsage | null;
+  /** `operation.cost` in USD; null when the span has no price (a counted call then makes the trace's cost unknown). */
   readonly costUsd: number | null;
   readonly models: readonly string[];
   readonly providers: readonly string[];
@@ -168,6 +176,20 @@ export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null
   return { inputTokens: input ?? 0, outputTokens: output ?? 0, cacheReadTokens: cacheRead ?? 0, cacheWriteTokens: cacheWrite ?? 0, reasoningTokens: reasoning ?? 0 };
 }
 
+/** The usage of a counted model call that reported no tokens. */
+const NO_TOKENS: SpanUsage = Object.freeze({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
+
+/** GenAI operations that call a model and are billed for it (not agent runs or tool calls). */
+const MODEL_CALL_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
+
+/**
+ * A model call that reported neither tokens nor a cost, so what it cost is unknown (never $0):
+ * a GenAI inference operation that did not fail. A call that failed (status ERROR, hop outcome
+ * `error`) without reporting usage got no answer to bill, and a hop `skipped` was never made.
+ */
+const isUnreportedModelCall = (operation: string | null, statusCode: number, outcome: string | null): boolean =>
+  operation !== null && MODEL_CALL_OPERATIONS.has(operation) && statusCode !== 2 && outcome !== 'error' && outcome !== 'skipped';
+
 /** The non-null values, each once (in first-seen order); called with one or two values. */
 const unique = (first: string | null, second: string | null = null): string[] => {
   if (first === null) return second === null ? [] : [second];
@@ -192,8 +214,8 @@ function collectSearchText(span: NormalizedSpan): string {
 }
 
 /**
- * The facts a trace summary needs from one span: usage, cost, models, providers, operation,
- * fallback and hop outcome, error status and searchable message content.
+ * The facts a trace summary needs from one span: usage and cost (see SpanFacts.usage), models,
+ * providers, operation, fallback and hop outcome, error status and searchable message content.
  *
  * @example
  * const facts = computeSpanFacts(span); // facts.usage?.inputTokens
@@ -204,6 +226,9 @@ export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
   const responseModel = toStringOrNull(attributes[attr.ATTR_GEN_AI_RESPONSE_MODEL]);
   const provider = toStringOrNull(attributes[attr.ATTR_GEN_AI_PROVIDER_NAME]) ?? toStringOrNull(attributes[attr.ATTR_GEN_AI_SYSTEM]);
   const outcome = toStringOrNull(attributes[attr.ATTR_HOPSCOPE_HOP_OUTCOME]);
+  const operation = toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME]);
+  const costUsd = toNumberOrNull(attributes[attr.ATTR_OPERATION_COST]);
+  const tokens = computeSpanUsage(attributes);
   const isFallback =
     span.name.startsWith('chat fallback:') ||
     (requestModel?.startsWith('fallback:') ?? false) ||
@@ -211,11 +236,11 @@ export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
     attributes[attr.ATTR_HOPSCOPE_HOP_INDEX] !== undefined;
   return {
     serviceName: toStringOrNull(span.resource.attributes[attr.ATTR_SERVICE_NAME]) ?? '',
-    usage: computeSpanUsage(attributes),
-    costUsd: toNumberOrNull(attributes[attr.ATTR_OPERATION_COST]),
+    usage: tokens ?? (costUsd !== null || isUnreportedModelCall(operation, span.statusCode, outcome) ? NO_TOKENS : null),
+    costUsd,
     models: unique(requestModel, responseModel),
     providers: unique(provider),
-    operations: unique(toStringOrNull(attributes[attr.ATTR_GEN_AI_OPERATION_NAME])),
+    operations: unique(operation),
     isFallback,
     isFailedHop: outcome === 'error' || outcome === 'rejected',
     isSkippedHop: outcome === 'skipped',

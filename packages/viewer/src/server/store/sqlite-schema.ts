@@ -41,6 +41,8 @@ CREATE TABLE IF NOT EXISTS spans (
   bytes INTEGER NOT NULL,
   data TEXT NOT NULL
 );
+-- has_usage: the span is a model call the trace totals count (tokens, a cost, or an unpriced
+-- inference call; see SpanFacts.usage); usage_below: such a call is stored below it, so it is not summed.
 CREATE UNIQUE INDEX IF NOT EXISTS spans_trace_span ON spans(trace_id, span_id);
 CREATE INDEX IF NOT EXISTS spans_usage_parent ON spans(trace_id, parent_span_id) WHERE has_usage = 1 OR usage_below = 1;
 CREATE TABLE IF NOT EXISTS big_values (

@@ -83,6 +83,40 @@ describe('SqliteSpanStore rollups', () => {
     expect(usage?.costUsd).toBeCloseTo(0.006, 10);
   });
 
+  /** Every order a client may send a parent span (1) and its child (2) in, retries included. */
+  const PAIR_ORDERS: { name: string; batches: (spans: NormalizedSpan[]) => NormalizedSpan[][] }[] = [
+    { name: 'one batch', batches: (spans) => [spans] },
+    { name: 'child first', batches: ([parent, child]) => [[child!], [parent!]] },
+    { name: 'parent first', batches: ([parent, child]) => [[parent!], [child!]] },
+    { name: 'sent twice', batches: ([parent, child]) => [[parent!], [parent!, child!], [child!]] },
+  ];
+  const chat = (trace: number, span: number, attributes: TaggedAttributes, parent?: number, statusCode = 0): NormalizedSpan =>
+    buildSpan({ trace, span, parent, statusCode, startMs: span, attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'm', ...attributes } });
+
+  it('counts the cost of a priced span without token usage', async () => {
+    await store.ingestSpans([chat(20, 1, { 'operation.cost': 0.05 })]);
+    expect((await summaryOf(20))?.usage).toMatchObject({ inputTokens: 0, costUsd: 0.05, costPartial: false, knownCostUsd: 0.05 });
+  });
+
+  it.each(PAIR_ORDERS)('counts a cost a wrapper repeats from its child once ($name)', async ({ batches }) => {
+    for (const batch of batches([chat(21, 1, { 'operation.cost': 0.05 }), chat(21, 2, { 'operation.cost': 0.05 }, 1)])) await store.ingestSpans(batch);
+    expect((await summaryOf(21))?.usage).toMatchObject({ costUsd: 0.05, costPartial: false });
+  });
+
+  it.each(PAIR_ORDERS)('reads a chat span with neither usage nor cost as an unknown cost (never as 0 USD) unless a call below it is counted ($name)', async ({ batches }) => {
+    for (const batch of batches([buildSpan({ trace: 22, span: 1, name: 'agent' }), chat(22, 2, {}, 1)])) await store.ingestSpans(batch);
+    expect((await summaryOf(22))?.usage).toMatchObject({ costUsd: null, costPartial: true, knownCostUsd: 0 });
+    for (const batch of batches([chat(23, 1, {}), chat(23, 2, { 'gen_ai.usage.input_tokens': 4, 'operation.cost': 0.01 }, 1)])) await store.ingestSpans(batch);
+    expect((await summaryOf(23))?.usage).toMatchObject({ inputTokens: 4, costUsd: 0.01, costPartial: false });
+  });
+
+  it('keeps what was priced beside an unknown price, and takes a failed call without usage as unbilled', async () => {
+    await store.ingestSpans([buildSpan({ trace: 24, span: 1 }), chat(24, 2, { 'operation.cost': 0.02 }, 1), chat(24, 3, {}, 1)]);
+    expect((await summaryOf(24))?.usage).toMatchObject({ costUsd: null, costPartial: true, knownCostUsd: 0.02 });
+    await store.ingestSpans([chat(25, 1, {}, undefined, 2)]);
+    expect((await summaryOf(25))?.usage).toMatchObject({ costUsd: 0, costPartial: false });
+  });
+
   it('never sums gen_ai.aggregated_usage and reads no usage as zero tokens and zero cost', async () => {
     await store.ingestSpans([buildSpan({ trace: 3, span: 1, attributes: { 'gen_ai.aggregated_usage.input_tokens': 99 } })]);
     expect((await summaryOf(3))?.usage).toMatchObject({ inputTokens: 0, costUsd: 0, costPartial: false });
