@@ -186,7 +186,12 @@ export interface SpanBatch {
   readonly logs: readonly LogRecordEntry[];
 }
 
-/** Spans of one trace whose name, id, attribute key or value (first 20,000 characters) contains the query, case-insensitive. */
+/**
+ * Spans of one trace whose name, id, attribute key or value, event (name, attribute key or value)
+ * or joined log record (event name, body, attribute key or value) contains the query,
+ * case-insensitive. Values are read as the list search indexes them (JSON values also as their
+ * leaves with escapes decoded, so `caf\u00e9` is found by "café"), up to 1,000,000 characters.
+ */
 export interface SpanSearchResult {
   readonly query: string;
   /** In start-time order. */

@@ -38,7 +38,8 @@ export interface SpanFacts {
   readonly searchText: string;
 }
 
-const MAX_SEARCH_CHARS = 1_000_000;
+/** The most characters of a span's (or log's) text indexed or searched: no more of a 5 MB message is read. */
+export const MAX_SEARCH_CHARS = 1_000_000;
 
 const toNumberOrNull = (value: TaggedValue | undefined): number | null => {
   if (value === undefined || value === null || typeof value === 'boolean' || Array.isArray(value)) return null;
@@ -80,8 +81,11 @@ function decodeJsonString(body: string): string {
  * (numbers, true, false; not null). A string followed by `:` is an object key and is left out.
  * One pass, no parse tree and no recursion; text that is not valid JSON is read the same way.
  * Stops once MAX_SEARCH_CHARS are collected: no more of a span is indexed.
+ *
+ * @example
+ * collectJsonLeaves('{"city":"caf\\u00e9","n":1}'); // 'café\n1'
  */
-function collectJsonLeaves(text: string): string {
+export function collectJsonLeaves(text: string): string {
   const leaves: string[] = [];
   const length = text.length;
   let at = 0;
@@ -129,6 +133,14 @@ function collectJsonLeaves(text: string): string {
 const JSON_START = /^\s*[[{]/;
 
 /**
+ * True for a string that starts like a JSON object or array (its search text is its leaves).
+ *
+ * @example
+ * isJsonLike(' [{"role":"user"}]'); // true
+ */
+export const isJsonLike = (text: string): boolean => JSON_START.test(text);
+
+/**
  * The searchable text of a value: what it says, not its structure. Message attributes hold
  * JSON; indexed raw, every span would match `role` or `content`, and an escaped newline would
  * glue `n` to the next word (`\nParis` indexed as `nparis`). So a string that starts like a
@@ -141,7 +153,7 @@ const JSON_START = /^\s*[[{]/;
 export function toSearchText(value: TaggedValue | undefined): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') return collectJsonLeaves(JSON.stringify(toAttributeValue(value)));
-  return JSON_START.test(value) ? collectJsonLeaves(value) : value;
+  return isJsonLike(value) ? collectJsonLeaves(value) : value;
 }
 
 /** The span's own usage attributes, each count's spellings in the order the UI reads them too. */

@@ -1,12 +1,12 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AttributeSlice, Facets, SpanBatch, SpanSearchResult, TraceDetail, TraceListQuery, TraceListResponse, TraceSkeleton, TraceSummary } from '../../shared/api-types.js';
-import { toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
+import { setAttribute, toAttributeRecord, toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedResource, NormalizedScope, TaggedValue } from '../otlp/normalized-types.js';
 import { InvalidCursorError } from './invalid-cursor-error.js';
 import { MAX_SPAN_BATCH } from './span-store.js';
 import type { InternTable } from './sqlite-intern.js';
-import { matchesSpan, toSpanSearchFilter } from './span-search.js';
-import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, readStoredSpanData, type SpanRow } from './stored-span.js';
+import { matchesLog, matchesSpan, toSearchFilter, type SearchedSpanRecord } from './span-search.js';
+import { toLogRecordEntry, toOtlpJsonResource, toOtlpJsonScope, toOtlpJsonSpan, toSpanRecord, readStoredSpanData, type SpanRow, type StoredLogData } from './stored-span.js';
 import {
   COUNT_SEARCH_MATCHES_SQL,
   DEFAULT_PAGE_SIZE,
@@ -46,6 +46,7 @@ export class SqliteTraceReader {
   private readonly selectLogs: StatementSync;
   private readonly selectBigValue: StatementSync;
   private readonly selectBigValues: StatementSync;
+  private readonly selectSpanBigValues: StatementSync;
   private readonly selectSpan: StatementSync;
   private readonly selectSkeleton: StatementSync;
   private readonly selectSpansByIds: StatementSync;
@@ -63,6 +64,7 @@ export class SqliteTraceReader {
     this.selectLogs = db.prepare('SELECT trace_id, span_id, resource_id, scope_id, data FROM logs WHERE trace_id = ? ORDER BY time_us, id');
     this.selectBigValue = db.prepare('SELECT value FROM big_values WHERE trace_id = ? AND span_id = ? AND key = ?');
     this.selectBigValues = db.prepare('SELECT span_id, key, value FROM big_values WHERE trace_id = ?');
+    this.selectSpanBigValues = db.prepare('SELECT key, value FROM big_values WHERE trace_id = ? AND span_id = ?');
     this.selectSpan = db.prepare('SELECT data FROM spans WHERE trace_id = ? AND span_id = ?');
     this.selectSkeleton = db.prepare(SKELETON_SQL);
     this.countSearchMatches = db.prepare(COUNT_SEARCH_MATCHES_SQL);
@@ -162,24 +164,43 @@ export class SqliteTraceReader {
   }
 
   /**
-   * Spans of a trace whose name, id, attribute key or value start contains `query`
-   * (case-insensitive), in start-time order; null when the trace is not stored. SQL narrows the
-   * candidates, then each candidate is checked exactly against its attributes.
+   * Spans of a trace whose name, id, attribute key or value, event, or joined log record
+   * contains `query` (case-insensitive; values read as the list search reads them, JSON escapes
+   * decoded; see matchesSpan), in start-time order; null when the trace is not stored. SQL
+   * narrows the candidates, then each candidate is checked exactly, big values whole.
    */
   searchSpans(traceId: string, query: string): SpanSearchResult | null {
     if (!this.selectTrace.get(traceId)) return null;
     const needle = query.trim().toLowerCase();
     if (needle === '') return { query, spanIds: [] };
-    const filter = toSpanSearchFilter(needle);
-    const sql = `SELECT span_id, name, data FROM spans WHERE trace_id = ?${filter.params.length + 1} AND ${filter.sql} ORDER BY start_us, id`;
-    let statement = this.searchStatements.get(sql);
-    if (!statement) this.searchStatements.set(sql, (statement = this.db.prepare(sql)));
+    const fromLogs = new Set<string>();
+    const logFilter = toSearchFilter(needle, ['data']);
+    const logSql = `SELECT span_id, data FROM logs WHERE trace_id = ?${logFilter.params.length + 1} AND span_id IS NOT NULL AND ${logFilter.sql}`;
+    for (const row of this.searchStatement(logSql).all(...logFilter.params, traceId) as { span_id: string; data: string }[]) {
+      if (fromLogs.has(row.span_id)) continue;
+      const log = JSON.parse(row.data) as StoredLogData;
+      if (matchesLog(needle, { eventName: log.eventName, body: toAttributeValue(log.body), attributes: toAttributeRecord(log.attributes) })) fromLogs.add(row.span_id);
+    }
+    const filter = toSearchFilter(needle, ['name', 'span_id', 'data']);
+    const at = filter.params.length;
+    const sql = `SELECT span_id, name, data FROM spans WHERE trace_id = ?${at + 1} AND (${filter.sql} OR span_id IN (SELECT value FROM json_each(?${at + 2}))) ORDER BY start_us, id`;
     const spanIds: string[] = [];
-    for (const row of statement.all(...filter.params, traceId) as { span_id: string; name: string; data: string }[]) {
-      const attributes = () => toAttributeRecord(readStoredSpanData(row.data).attributes);
-      if (matchesSpan({ needle, name: row.name, spanId: row.span_id, attributes })) spanIds.push(row.span_id);
+    for (const row of this.searchStatement(sql).all(...filter.params, traceId, JSON.stringify([...fromLogs])) as { span_id: string; name: string; data: string }[]) {
+      const record = (): SearchedSpanRecord => {
+        const data = readStoredSpanData(row.data);
+        const attributes = toAttributeRecord(data.attributes);
+        if (data.truncated) for (const { key, value } of this.selectSpanBigValues.all(traceId, row.span_id) as { key: string; value: string }[]) setAttribute(attributes, key, value);
+        return { attributes, events: data.events.map((event) => ({ name: event.name, attributes: toAttributeRecord(event.attributes) })) };
+      };
+      if (fromLogs.has(row.span_id) || matchesSpan({ needle, name: row.name, spanId: row.span_id, record })) spanIds.push(row.span_id);
     }
     return { query, spanIds };
+  }
+
+  private searchStatement(sql: string): StatementSync {
+    let statement = this.searchStatements.get(sql);
+    if (!statement) this.searchStatements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
   }
 
   /** The trace as an OTLP/JSON ExportTraceServiceRequest, one resource/scope entry per distinct pair. */
