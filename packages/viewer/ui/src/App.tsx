@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { TraceListPage } from './list/TraceListPage.js';
+import { useLastListRoute } from './routing/use-last-list-route.js';
 import { useRoute } from './routing/use-route.js';
 import { TraceViewPage } from './trace/TraceViewPage.js';
 
@@ -13,6 +14,7 @@ const ComparePage = lazy(() => import('./compare/ComparePage.js'));
  */
 export function App() {
   const [route, navigate] = useRoute();
+  const backRoute = useLastListRoute(route);
   return (
     <>
       <header className="app-header">
@@ -24,8 +26,8 @@ export function App() {
         </nav>
       </header>
       <main>
-        {route.view === 'list' ? <TraceListPage filters={route.filters} navigate={navigate} /> : null}
-        {route.view === 'trace' ? <TraceViewPage key={route.traceId} traceId={route.traceId} spanId={route.spanId} navigate={navigate} /> : null}
+        {route.view === 'list' ? <TraceListPage filters={route.filters} cursor={route.cursor} navigate={navigate} /> : null}
+        {route.view === 'trace' ? <TraceViewPage key={route.traceId} traceId={route.traceId} spanId={route.spanId} backRoute={backRoute} navigate={navigate} /> : null}
         {route.view === 'compare' ? (
           <Suspense fallback={<p role="status">Loading compare view…</p>}>
             <ComparePage a={route.a} b={route.b} />

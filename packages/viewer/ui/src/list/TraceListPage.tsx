@@ -7,9 +7,12 @@ import { toCostText, toDurationText, toFallbackText, toTimeText, toTokenText } f
 import { toRouteHash, type Route } from '../routing/parse-route.js';
 import { computeLiveList, computePageTotals, matchesListFilters } from './compute-live-list.js';
 import { FilterBar } from './FilterBar.js';
+import { readPreviousPage, rememberPreviousPage } from './page-trail.js';
 import { toListSearchParams, type ListFilters } from './parse-list-filters.js';
 
 const PAGE_SIZE = 50;
+/** A first page that live rows have grown past this is fetched again. */
+const MAX_LIVE_ROWS = 2 * PAGE_SIZE;
 
 type Page = { readonly rows: readonly TraceSummary[]; readonly nextCursor: string | null; readonly status: 'loading' | 'ready' | 'error'; readonly error?: string };
 
@@ -38,23 +41,21 @@ function TraceRow({ trace, checked, onCheck }: { trace: TraceSummary; checked: b
 }
 
 /**
- * The trace list: filters in the URL, bounded pages by cursor, live rows over SSE with a pause.
+ * The trace list: filters and page cursor in the URL, bounded pages by cursor, live rows over SSE
+ * (first page only) with a pause.
  *
  * @example
- * <TraceListPage filters={route.filters} navigate={navigate} />
+ * <TraceListPage filters={route.filters} cursor={route.cursor} navigate={navigate} />
  */
-export function TraceListPage({ filters, navigate }: { readonly filters: ListFilters; readonly navigate: (route: Route) => void }) {
+export function TraceListPage({ filters, cursor, navigate }: { readonly filters: ListFilters; readonly cursor: string | undefined; readonly navigate: (route: Route) => void }) {
   const filterKey = toListSearchParams(filters).toString();
-  const [cursors, setCursors] = useState<readonly string[]>([]);
   const [page, setPage] = useState<Page>({ rows: [], nextCursor: null, status: 'loading' });
   const [paused, setPaused] = useState(false);
   const [selected, setSelected] = useState<readonly string[]>([]);
   const [reloads, setReloads] = useState(0);
-  const cursor = cursors[cursors.length - 1];
   const filtersRef = useRef(filters);
   filtersRef.current = filters;
 
-  useEffect(() => setCursors([]), [filterKey]);
   useEffect(() => {
     const controller = new AbortController();
     api.listTraces(filtersRef.current, { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) }, controller.signal).then(
@@ -72,10 +73,16 @@ export function TraceListPage({ filters, navigate }: { readonly filters: ListFil
         setReloads((n) => n + 1);
         return;
       }
-      setPage((p) => ({ ...p, rows: computeLiveList({ current: p.rows, updates: update.traces, filters: filtersRef.current, limit: PAGE_SIZE }) }));
+      setPage((p) => ({ ...p, rows: computeLiveList({ current: p.rows, updates: update.traces, filters: filtersRef.current }) }));
     },
     [],
   );
+  // Live rows never push rows off the page (the next page starts after its last row); a page
+  // that has grown too long is fetched again, which also brings its cursor up to date.
+  const overgrown = page.rows.length > MAX_LIVE_ROWS;
+  useEffect(() => {
+    if (overgrown) setReloads((n) => n + 1);
+  }, [overgrown]);
   const onConnect = useCallback(() => {
     if (connectedOnce.current) setReloads((n) => n + 1);
     connectedOnce.current = true;
@@ -83,12 +90,21 @@ export function TraceListPage({ filters, navigate }: { readonly filters: ListFil
   const connectedOnce = useRef(false);
   useLiveUpdates(!paused && cursor === undefined, onLive, onConnect);
 
+  const goToNextPage = (): void => {
+    if (!page.nextCursor) return;
+    rememberPreviousPage({ filterKey, cursor: page.nextCursor, previous: cursor });
+    navigate({ view: 'list', filters, cursor: page.nextCursor });
+  };
+  const goToPreviousPage = (): void => {
+    const previous = cursor === undefined ? undefined : readPreviousPage({ filterKey, cursor });
+    navigate(previous === undefined ? { view: 'list', filters } : { view: 'list', filters, cursor: previous });
+  };
   const totals = computePageTotals(page.rows);
   const toggleSelected = (traceId: string, checked: boolean): void =>
     setSelected((current) => (checked ? [...current.filter((id) => id !== traceId), traceId].slice(-2) : current.filter((id) => id !== traceId)));
   return (
     <div className="list-page">
-      <FilterBar key={filterKey} filters={filters} onChange={(next) => navigate({ view: 'list', filters: next })} />
+      <FilterBar filters={filters} onChange={(next) => navigate({ view: 'list', filters: next })} />
       <div className="list-toolbar">
         <button type="button" aria-pressed={paused} onClick={() => setPaused((p) => !p)}>
           {paused ? 'Resume live' : 'Pause live'}
@@ -125,10 +141,10 @@ export function TraceListPage({ filters, navigate }: { readonly filters: ListFil
       </table>
       {page.status === 'ready' && page.rows.length === 0 ? <p className="muted">No traces yet. Point an OTLP exporter at this server.</p> : null}
       <nav className="pager" aria-label="Pages">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors((c) => c.slice(0, -1))}>
+        <button type="button" disabled={cursor === undefined} onClick={goToPreviousPage}>
           Previous page
         </button>
-        <button type="button" disabled={!page.nextCursor} onClick={() => page.nextCursor && setCursors((c) => [...c, page.nextCursor!])}>
+        <button type="button" disabled={!page.nextCursor} onClick={goToNextPage}>
           Next page
         </button>
       </nav>

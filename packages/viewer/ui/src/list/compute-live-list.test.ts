@@ -26,16 +26,23 @@ describe('matchesListFilters', () => {
 
 describe('computeLiveList', () => {
   const old = makeSummary({ traceId: 'old', startTimeUnixNano: '1' });
-  it('puts new traces on top, replaces changed ones and stays bounded', () => {
+  it('puts new traces on top and replaces changed ones', () => {
     const changed = { ...old, spanCount: 9 };
     const newer = makeSummary({ traceId: 'new', startTimeUnixNano: '5' });
     const newest = makeSummary({ traceId: 'newest', startTimeUnixNano: '9' });
-    const rows = computeLiveList({ current: [old], updates: [changed, newer, newest], filters: {}, limit: 2 });
-    expect(rows.map((r) => r.traceId)).toEqual(['newest', 'new']);
-    expect(computeLiveList({ current: [old], updates: [changed], filters: {}, limit: 5 })[0]?.spanCount).toBe(9);
+    const rows = computeLiveList({ current: [old], updates: [changed, newer, newest], filters: {} });
+    expect(rows.map((r) => r.traceId)).toEqual(['newest', 'new', 'old']);
+    expect(rows[2]?.spanCount).toBe(9);
+  });
+  it('never cuts the last rows, which the next page cursor points after', () => {
+    const page = Array.from({ length: 50 }, (_, i) => makeSummary({ traceId: `old-${59 - i}`, startTimeUnixNano: String(100 + 59 - i) }));
+    const live = Array.from({ length: 5 }, (_, i) => makeSummary({ traceId: `new-${i}`, startTimeUnixNano: String(1000 + i) }));
+    const rows = computeLiveList({ current: page, updates: live, filters: {} });
+    expect(rows).toHaveLength(55);
+    expect(rows[rows.length - 1]?.traceId).toBe('old-10');
   });
   it('leaves out new traces that the filters reject', () => {
-    const rows = computeLiveList({ current: [], updates: [makeSummary({ traceId: 'x', models: ['a'] })], filters: { model: 'b' }, limit: 5 });
+    const rows = computeLiveList({ current: [], updates: [makeSummary({ traceId: 'x', models: ['a'] })], filters: { model: 'b' } });
     expect(rows).toEqual([]);
   });
 });

@@ -28,24 +28,25 @@ export function matchesListFilters(summary: TraceSummary, filters: ListFilters):
 }
 
 /**
- * Merges live updates into the shown list: changed traces are replaced in place, new matching
- * traces go on top (newest first), and the list stays bounded to `limit` rows.
+ * Merges live updates into the shown first page: changed traces are replaced in place, new matching
+ * traces go on top (newest first). No row is cut from the bottom: the page's next cursor points after
+ * the last row it fetched, so a cut row would be skipped by the next page. The caller bounds the page
+ * by fetching it again once it has grown too long.
  *
  * @example
- * computeLiveList({ current: rows, updates: update.traces, filters: {}, limit: 100 });
+ * computeLiveList({ current: rows, updates: update.traces, filters: {} });
  */
 export function computeLiveList(options: {
   readonly current: readonly TraceSummary[];
   readonly updates: readonly TraceSummary[];
   readonly filters: ListFilters;
-  readonly limit: number;
 }): TraceSummary[] {
   const updated = new Map(options.updates.map((u) => [u.traceId, u]));
   const kept = options.current.map((row) => updated.get(row.traceId) ?? row).filter((row) => matchesListFilters(row, options.filters) !== false);
   const shown = new Set(options.current.map((row) => row.traceId));
   const added = options.updates.filter((u) => !shown.has(u.traceId) && matchesListFilters(u, options.filters) === true);
   added.sort((a, b) => (a.startTimeUnixNano < b.startTimeUnixNano ? 1 : a.startTimeUnixNano > b.startTimeUnixNano ? -1 : 0));
-  return [...added, ...kept].slice(0, options.limit);
+  return [...added, ...kept];
 }
 
 /**

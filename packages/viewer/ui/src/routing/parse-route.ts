@@ -2,15 +2,23 @@ import { parseListFilters, toListSearchParams, type ListFilters } from '../list/
 
 /** Every view of the viewer, addressable by the URL hash. */
 export type Route =
-  | { readonly view: 'list'; readonly filters: ListFilters }
+  | ListRoute
   | { readonly view: 'trace'; readonly traceId: string; readonly spanId: string | null }
   | { readonly view: 'compare'; readonly a: string; readonly b: string }
   | { readonly view: 'not-found'; readonly path: string };
 
+/** The trace list: its filters and, past the first page, the cursor the page starts after. */
+export interface ListRoute {
+  readonly view: 'list';
+  readonly filters: ListFilters;
+  /** The server's opaque cursor; absent on the first (live) page. */
+  readonly cursor?: string;
+}
+
 const HEX = /^[0-9a-fA-F]+$/;
 
 /**
- * A location hash (`#/`, `#/?model=x`, `#/trace/<id>`, `#/trace/<id>/span/<id>`, `#/compare/<a>/<b>`)
+ * A location hash (`#/`, `#/?model=x`, `#/?model=x&cursor=<c>`, `#/trace/<id>`, `#/trace/<id>/span/<id>`, `#/compare/<a>/<b>`)
  * to a route.
  *
  * @example
@@ -23,7 +31,10 @@ export function parseRoute(hash: string): Route {
   const query = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
   const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
   const [head, first, second, third] = segments;
-  if (segments.length === 0) return { view: 'list', filters: parseListFilters(query) };
+  if (segments.length === 0) {
+    const cursor = query.get('cursor');
+    return cursor ? { view: 'list', filters: parseListFilters(query), cursor } : { view: 'list', filters: parseListFilters(query) };
+  }
   if (head === 'trace' && first && HEX.test(first)) {
     if (segments.length === 2) return { view: 'trace', traceId: first.toLowerCase(), spanId: null };
     if (segments.length === 4 && second === 'span' && third && HEX.test(third)) {
@@ -45,7 +56,7 @@ export function parseRoute(hash: string): Route {
 export function toRouteHash(route: Route): string {
   switch (route.view) {
     case 'list': {
-      const query = toListSearchParams(route.filters).toString();
+      const query = toListSearchParams(route.filters, route.cursor ? { cursor: route.cursor } : {}).toString();
       return query ? `#/?${query}` : '#/';
     }
     case 'trace':

@@ -4,7 +4,7 @@ import { api, ApiRequestError } from '../api/client.js';
 import { useAsync } from '../api/use-async.js';
 import { UsageLine } from '../components/UsageLine.js';
 import { toDurationText, toFallbackText, toTimeText } from '../format/to-display-text.js';
-import type { Route } from '../routing/parse-route.js';
+import type { ListRoute, Route } from '../routing/parse-route.js';
 import { computeAncestors, computeNextMatch } from './compute-next-match.js';
 import { childCountOf, computeSpanTree, computeVisibleRows } from './compute-span-tree.js';
 import { computeStepRow } from './compute-step-row.js';
@@ -34,7 +34,14 @@ function searchStatusText(search: SpanSearchState, matchCount: number): string {
   }
 }
 
-function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSkeleton; readonly spanId: string | null; readonly navigate: Navigate }) {
+interface TraceViewProps {
+  readonly spanId: string | null;
+  /** Where Esc goes back to: the list view (filters and page) the user came from. */
+  readonly backRoute: ListRoute;
+  readonly navigate: Navigate;
+}
+
+function TraceView({ skeleton, spanId, backRoute, navigate }: TraceViewProps & { readonly skeleton: TraceSkeleton }) {
   const { summary } = skeleton;
   const traceId = summary.traceId;
   const tree = useMemo(() => computeSpanTree(skeleton), [skeleton]);
@@ -78,7 +85,7 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
       if (event.key === 'Escape') {
         if (control) control.blur();
         else if (query) setQuery('');
-        else navigate({ view: 'list', filters: {} });
+        else navigate(backRoute);
         return;
       }
       if (control || event.metaKey || event.ctrlKey || event.altKey) return;
@@ -94,7 +101,7 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, rowOf, selectedIndex, selectIndex, toggle, tree, query, navigate]);
+  }, [rows, rowOf, selectedIndex, selectIndex, toggle, tree, query, navigate, backRoute]);
 
   const jumpToMatch = (): void => {
     const target = computeNextMatch({ tree, matches: matchList, from: selectedIndex });
@@ -146,14 +153,14 @@ function TraceView({ skeleton, spanId, navigate }: { readonly skeleton: TraceSke
  * the selected span's attributes, events and logs load when it is selected.
  *
  * @example
- * <TraceViewPage traceId={id} spanId={null} navigate={navigate} />
+ * <TraceViewPage traceId={id} spanId={null} backRoute={{ view: 'list', filters: {} }} navigate={navigate} />
  */
-export function TraceViewPage({ traceId, spanId, navigate }: { readonly traceId: string; readonly spanId: string | null; readonly navigate: Navigate }) {
+export function TraceViewPage({ traceId, ...props }: TraceViewProps & { readonly traceId: string }) {
   const state = useAsync(traceId, (signal) => api.getTraceSkeleton(traceId, signal));
   if (state.status === 'loading') return <p role="status">Loading trace…</p>;
   if (state.status === 'error') {
     const notFound = state.error instanceof ApiRequestError && state.error.status === 404;
     return <p role="alert">{notFound ? `Trace ${traceId} not found.` : `Could not load the trace: ${state.error.message}`}</p>;
   }
-  return <TraceView skeleton={state.data} spanId={spanId} navigate={navigate} />;
+  return <TraceView skeleton={state.data} {...props} />;
 }
