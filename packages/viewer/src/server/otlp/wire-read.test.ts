@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OtlpDecodeError } from './otlp-decode-error.js';
-import { MAX_STORED_MICROS, parseEnumField, toMicros } from './wire-read.js';
+import { compareNanos, MAX_STORED_MICROS, parseEnumField, toMicros } from './wire-read.js';
 
 describe('toMicros', () => {
   it('is exact below 2^53 µs and clamps every fixed64 beyond it', () => {
@@ -26,5 +26,13 @@ describe('parseEnumField', () => {
     for (const value of [2 ** 31, -(2 ** 31) - 1, 1e17, '100000000000000000']) {
       expect(() => parseEnumField(value, names, 'STATUS_CODE_', 'code')).toThrow(OtlpDecodeError);
     }
+  });
+});
+
+describe('compareNanos', () => {
+  it('orders decimal strings as numbers', () => {
+    expect(compareNanos('999', '1000')).toBe(-1);
+    expect(compareNanos('1700000000000000900', '1700000000000000500')).toBe(1);
+    expect(compareNanos('18446744073709551615', '18446744073709551615')).toBe(0);
   });
 });

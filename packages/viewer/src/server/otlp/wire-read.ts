@@ -66,6 +66,19 @@ export const toMicros = (nanos: string): number => {
   return micros < MAX_STORED_MICROS ? micros : MAX_STORED_MICROS;
 };
 
+/**
+ * Orders two nanosecond decimal strings as the numbers they are (canonical: no leading zeros,
+ * as parseNanosField and the protobuf reader give them), without BigInt.
+ *
+ * @example
+ * compareNanos('999', '1000'); // -1
+ */
+export const compareNanos = (left: string, right: string): number =>
+  left.length !== right.length ? (left.length < right.length ? -1 : 1) : left < right ? -1 : left > right ? 1 : 0;
+
+/** SQL for `left < right` over two nanosecond decimal string columns (as compareNanos). */
+export const toNanosLessSql = (left: string, right: string): string => `(length(${left}) < length(${right}) OR (length(${left}) = length(${right}) AND ${left} < ${right}))`;
+
 const MIN_INT32 = -2147483648;
 const MAX_INT32 = 2147483647;
 

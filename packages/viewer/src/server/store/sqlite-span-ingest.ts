@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { NormalizedResource, NormalizedScope, NormalizedSpan } from '../otlp/normalized-types.js';
+import { toNanosLessSql } from '../otlp/wire-read.js';
 import { toPreparedSpan, type PreparedSpan, type PreparedSpanBatch } from './prepared-span.js';
 import type { InternTable } from './sqlite-intern.js';
 import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
@@ -44,9 +45,9 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   status = CASE WHEN COALESCE(excluded.root_status, root_status) IS NOT NULL THEN COALESCE(excluded.root_status, root_status)
                 WHEN error_count + excluded.error_count > 0 THEN 2 ELSE 0 END,
   service = CASE WHEN excluded.root_span_id IS NOT NULL OR service = '' THEN excluded.service ELSE service END,
-  start_ns = CASE WHEN excluded.start_us < start_us THEN excluded.start_ns ELSE start_ns END,
+  start_ns = CASE WHEN excluded.start_us < start_us OR (excluded.start_us = start_us AND ${toNanosLessSql('excluded.start_ns', 'start_ns')}) THEN excluded.start_ns ELSE start_ns END,
   start_us = MIN(start_us, excluded.start_us),
-  end_ns = CASE WHEN excluded.end_us > end_us THEN excluded.end_ns ELSE end_ns END,
+  end_ns = CASE WHEN excluded.end_us > end_us OR (excluded.end_us = end_us AND ${toNanosLessSql('end_ns', 'excluded.end_ns')}) THEN excluded.end_ns ELSE end_ns END,
   end_us = MAX(end_us, excluded.end_us),
   span_count = span_count + excluded.span_count,
   error_count = error_count + excluded.error_count,

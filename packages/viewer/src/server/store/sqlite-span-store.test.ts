@@ -139,6 +139,23 @@ describe('SqliteSpanStore rollups', () => {
   });
 });
 
+describe('SqliteSpanStore trace times', () => {
+  /** A span of trace `trace` whose start and end are `startNs` and `endNs`. */
+  const timed = (trace: number, span: number, startNs: string, endNs: string, parent?: number): NormalizedSpan =>
+    ({ ...buildSpan({ trace, span, parent }), startTimeUnixNano: startNs, endTimeUnixNano: endNs });
+
+  it.each([
+    { name: 'one request, child listed first', batches: (root: NormalizedSpan, child: NormalizedSpan) => [[child, root]] },
+    { name: 'child in an earlier request', batches: (root: NormalizedSpan, child: NormalizedSpan) => [[child], [root]] },
+    { name: 'root in an earlier request', batches: (root: NormalizedSpan, child: NormalizedSpan) => [[root], [child]] },
+  ])('starts and ends the trace at the exact nanosecond when spans share a microsecond ($name)', async ({ batches }) => {
+    const root = timed(30, 1, '1700000000000000500', '1700000000000002900');
+    const child = timed(30, 2, '1700000000000000900', '1700000000000002100', 1);
+    for (const batch of batches(root, child)) await store.ingestSpans(batch);
+    expect(await summaryOf(30)).toMatchObject({ startTimeUnixNano: '1700000000000000500', durationMs: 0.0024 });
+  });
+});
+
 describe('SqliteSpanStore usage spellings', () => {
   it('sums into the trace totals the cache and reasoning token spellings the span view reads', async () => {
     await store.ingestSpans([

@@ -1,3 +1,4 @@
+import { compareNanos } from '../otlp/wire-read.js';
 import type { SpanFacts, SpanUsage } from './span-facts.js';
 
 /** The kinds of values a trace lists, for the list filters and facets. */
@@ -84,11 +85,13 @@ export function computeSpanIntoDelta(delta: TraceDelta, span: DeltaSpan, facts: 
   if (facts.isFailedHop) delta.failedHopCount += 1;
   if (facts.isSkippedHop) delta.skippedHopCount += 1;
   if (facts.usage) delta.usageSpanCount += 1;
-  if (span.startUs < delta.startUs) {
+  // Microseconds first (numbers); the exact nanoseconds only when those tie.
+  const first = delta.spanCount === 1;
+  if (first || span.startUs < delta.startUs || (span.startUs === delta.startUs && compareNanos(span.startNs, delta.startNs) < 0)) {
     delta.startUs = span.startUs;
     delta.startNs = span.startNs;
   }
-  if (span.endUs > delta.endUs || delta.endNs === '0') {
+  if (first || span.endUs > delta.endUs || (span.endUs === delta.endUs && compareNanos(span.endNs, delta.endNs) > 0)) {
     delta.endUs = span.endUs;
     delta.endNs = span.endNs;
   }

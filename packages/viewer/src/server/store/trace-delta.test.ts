@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { buildSpan } from '../testing/build-spans.js';
+import { toPreparedSpan } from './prepared-span.js';
+import { computeSpanIntoDelta, toEmptyTraceDelta } from './trace-delta.js';
+
+/** A span of trace 1 from `startNs` to `endNs`. */
+const timed = (span: number, startNs: string, endNs: string) => toPreparedSpan({ ...buildSpan({ trace: 1, span, parent: span === 1 ? undefined : 1 }), startTimeUnixNano: startNs, endTimeUnixNano: endNs }, 0, 0);
+
+describe('computeSpanIntoDelta', () => {
+  it('takes the earliest start and the latest end to the nanosecond when spans share a microsecond, in any order', () => {
+    const spans = [timed(2, '1700000000000000900', '1700000000000001100'), timed(1, '1700000000000000500', '1700000000000001900'), timed(3, '1700000000000000700', '1700000000000001500')];
+    for (const order of [spans, [...spans].reverse()]) {
+      const delta = toEmptyTraceDelta(spans[0]!.traceId);
+      for (const span of order) computeSpanIntoDelta(delta, span, span.facts);
+      expect(delta).toMatchObject({ startNs: '1700000000000000500', startUs: 1_700_000_000_000_000, endNs: '1700000000000001900', endUs: 1_700_000_000_000_001 });
+    }
+  });
+
+  it('takes the first span as it is, whatever its times', () => {
+    const delta = toEmptyTraceDelta('t');
+    const span = timed(1, '18446744073709551615', '18446744073709551615');
+    computeSpanIntoDelta(delta, span, span.facts);
+    expect(delta).toMatchObject({ startNs: '18446744073709551615', endNs: '18446744073709551615' });
+  });
+});
