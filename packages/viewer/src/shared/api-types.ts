@@ -115,6 +115,11 @@ export interface TraceSummary {
   readonly durationMs: number;
   readonly spanCount: number;
   readonly errorCount: number;
+  /**
+   * The root's status when it is OK or ERROR; otherwise (root UNSET or not arrived) ERROR when
+   * any span is ERROR other than a fallback hop that failed over (`hopscope.hop.outcome` error or
+   * rejected: failedHopCount counts those), else UNSET. The list's status filter reads this.
+   */
   readonly status: StatusCodeName;
   readonly models: readonly string[];
   readonly providers: readonly string[];

@@ -44,6 +44,21 @@ const SKIPPED_HOP_COUNT_UPGRADE = [
    WHERE traces.trace_id = skipped.trace_id`,
 ];
 
+/**
+ * Traces gain `unrecovered_error_count`: their status is no longer the root's alone (an UNSET
+ * root hid ERROR spans below it from the status filter) but toTraceStatus's rule. Counted from
+ * the stored spans of traces with an error (only those whose JSON mentions a hop outcome are
+ * parsed), then every status is recomputed by the rule, once, on open.
+ */
+const UNRECOVERED_ERROR_COUNT_UPGRADE = [
+  'ALTER TABLE traces ADD COLUMN unrecovered_error_count INTEGER NOT NULL DEFAULT 0',
+  `UPDATE traces SET unrecovered_error_count = (SELECT count(*) FROM spans s WHERE s.trace_id = traces.trace_id AND s.status_code = 2
+     AND (instr(s.data, '"hopscope.hop.outcome"') = 0 OR COALESCE(json_extract(s.data, '$.attributes."hopscope.hop.outcome"'), '') NOT IN ('error', 'rejected')))
+   WHERE error_count > 0`,
+  `UPDATE traces SET status = CASE WHEN root_status IN (1, 2) THEN root_status WHEN unrecovered_error_count > 0 THEN 2 ELSE 0 END
+   WHERE status IS NOT CASE WHEN root_status IN (1, 2) THEN root_status WHEN unrecovered_error_count > 0 THEN 2 ELSE 0 END`,
+];
+
 /** Metric points stored before they were counted against the byte cap are counted as ingest counts them. */
 const COUNT_METRIC_POINT_BYTES = `UPDATE metric_points SET bytes = length(data) + ${SIGNAL_ROW_OVERHEAD_BYTES} WHERE bytes = 0`;
 
@@ -99,8 +114,9 @@ const CLAMP_UNSAFE_INTEGERS = [
 /**
  * Brings a database written by an earlier version up to SCHEMA_SQL (after it ran), one step
  * per missing column or table (FACET_TRACE_COUNT_UPGRADE, SKIPPED_HOP_COUNT_UPGRADE,
- * METRIC_POINT_BYTES_UPGRADE, METRIC_POINTS_UPGRADE) and per user_version below SCHEMA_VERSION
- * (CLAMP_UNSAFE_INTEGERS), each in one transaction; a no-op on a current database.
+ * UNRECOVERED_ERROR_COUNT_UPGRADE, METRIC_POINT_BYTES_UPGRADE, METRIC_POINTS_UPGRADE) and per
+ * user_version below SCHEMA_VERSION (CLAMP_UNSAFE_INTEGERS), each in one transaction; a no-op on
+ * a current database.
  *
  * @example
  * db.exec(SCHEMA_SQL);
@@ -109,6 +125,7 @@ const CLAMP_UNSAFE_INTEGERS = [
 export function upgradeSchema(db: DatabaseSync): void {
   if (!hasColumn(db, 'facets', 'trace_count')) runInTransaction(db, FACET_TRACE_COUNT_UPGRADE);
   if (!hasColumn(db, 'traces', 'skipped_hop_count')) runInTransaction(db, SKIPPED_HOP_COUNT_UPGRADE);
+  if (!hasColumn(db, 'traces', 'unrecovered_error_count')) runInTransaction(db, UNRECOVERED_ERROR_COUNT_UPGRADE);
   if (!hasColumn(db, 'metric_points', 'bytes')) runInTransaction(db, METRIC_POINT_BYTES_UPGRADE);
   if (hasTable(db, 'metrics')) runInTransaction(db, METRIC_POINTS_UPGRADE);
   const version = (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;

@@ -63,6 +63,8 @@ CREATE TABLE IF NOT EXISTS traces (
   end_ns TEXT NOT NULL,
   span_count INTEGER NOT NULL DEFAULT 0,
   error_count INTEGER NOT NULL DEFAULT 0,
+  -- ERROR spans that are not failed fallback hops: with root_status, what makes status ERROR (toTraceStatus).
+  unrecovered_error_count INTEGER NOT NULL DEFAULT 0,
   fallback_count INTEGER NOT NULL DEFAULT 0,
   failed_hop_count INTEGER NOT NULL DEFAULT 0,
   skipped_hop_count INTEGER NOT NULL DEFAULT 0,

@@ -5,7 +5,7 @@ import { toPreparedSpan, type PreparedSpan, type PreparedSpanBatch } from './pre
 import type { InternTable } from './sqlite-intern.js';
 import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
 import { computeUsageBelow, SqliteUsageMarks } from './sqlite-usage-marks.js';
-import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, type TraceDelta, type TraceValueKind } from './trace-delta.js';
+import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, toTraceStatus, type TraceDelta, type TraceValueKind } from './trace-delta.js';
 
 /** The summary columns read back for traces that already have spans stored. */
 interface StoredTraceRow {
@@ -26,9 +26,9 @@ const SPAN_COLUMNS = `trace_id, span_id, parent_span_id, name, kind, start_us, e
 const SPAN_COLUMN_COUNT = 20;
 
 const TRACE_COLUMNS = `trace_id, seq, root_span_id, root_name, root_status, status, service, start_us, end_us, start_ns, end_ns,
-  span_count, error_count, fallback_count, failed_hop_count, skipped_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
-  reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
-const TRACE_COLUMN_COUNT = 29;
+  span_count, error_count, unrecovered_error_count, fallback_count, failed_hop_count, skipped_hop_count, usage_span_count, input_tokens, output_tokens, cache_read_tokens,
+  cache_write_tokens, reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
+const TRACE_COLUMN_COUNT = 30;
 
 /**
  * Token totals stay within ±(2^53 - 1): node:sqlite cannot read a larger integer back, and a
@@ -42,8 +42,8 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   root_span_id = COALESCE(excluded.root_span_id, root_span_id),
   root_name = COALESCE(excluded.root_name, root_name),
   root_status = COALESCE(excluded.root_status, root_status),
-  status = CASE WHEN COALESCE(excluded.root_status, root_status) IS NOT NULL THEN COALESCE(excluded.root_status, root_status)
-                WHEN error_count + excluded.error_count > 0 THEN 2 ELSE 0 END,
+  status = CASE WHEN COALESCE(excluded.root_status, root_status) IN (1, 2) THEN COALESCE(excluded.root_status, root_status)
+                WHEN unrecovered_error_count + excluded.unrecovered_error_count > 0 THEN 2 ELSE 0 END,
   service = CASE WHEN excluded.root_span_id IS NOT NULL OR service = '' THEN excluded.service ELSE service END,
   start_ns = CASE WHEN excluded.start_us < start_us OR (excluded.start_us = start_us AND ${toNanosLessSql('excluded.start_ns', 'start_ns')}) THEN excluded.start_ns ELSE start_ns END,
   start_us = MIN(start_us, excluded.start_us),
@@ -51,6 +51,7 @@ const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   end_us = MAX(end_us, excluded.end_us),
   span_count = span_count + excluded.span_count,
   error_count = error_count + excluded.error_count,
+  unrecovered_error_count = unrecovered_error_count + excluded.unrecovered_error_count,
   fallback_count = fallback_count + excluded.fallback_count,
   failed_hop_count = failed_hop_count + excluded.failed_hop_count,
   skipped_hop_count = skipped_hop_count + excluded.skipped_hop_count,
@@ -246,10 +247,10 @@ export class SqliteSpanIngest {
     let searchRowid = -1;
     for (const delta of deltas) {
       const lists = this.mergeValues(delta, stored.get(delta.traceId), traceValues, facets, facetCounts);
-      const status = delta.rootStatus ?? (delta.errorCount > 0 ? 2 : 0);
+      const status = toTraceStatus(delta.rootStatus, delta.unrecoveredErrorCount);
       const { usage } = delta;
       traceRows.push(delta.traceId, seq, delta.rootSpanId, delta.rootName, delta.rootStatus, status, delta.service, delta.startUs, delta.endUs,
-        delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.fallbackCount, delta.failedHopCount, delta.skippedHopCount, delta.usageSpanCount,
+        delta.startNs, delta.endNs, delta.spanCount, delta.errorCount, delta.unrecoveredErrorCount, delta.fallbackCount, delta.failedHopCount, delta.skippedHopCount, delta.usageSpanCount,
         toStoredCount(usage.inputTokens), toStoredCount(usage.outputTokens), toStoredCount(usage.cacheReadTokens), toStoredCount(usage.cacheWriteTokens),
         toStoredCount(usage.reasoningTokens), toStoredCount(usage.inputTokens + usage.outputTokens), delta.costSum, delta.uncostedCount, JSON.stringify(lists.model), JSON.stringify(lists.provider),
         JSON.stringify(lists.operation), delta.bytes);

@@ -139,6 +139,51 @@ describe('SqliteSpanStore rollups', () => {
   });
 });
 
+describe('SqliteSpanStore trace status', () => {
+  const orders = [
+    { name: 'one request', batches: (spans: NormalizedSpan[]) => [spans] },
+    { name: 'children first', batches: (spans: NormalizedSpan[]) => [...spans].reverse().map((span) => [span]) },
+    { name: 'root first', batches: (spans: NormalizedSpan[]) => spans.map((span) => [span]) },
+  ];
+  const errorTrace = (trace: number, rootStatus: number, child: TaggedAttributes) => [
+    buildSpan({ trace, span: 1, statusCode: rootStatus, name: 'agent' }),
+    buildSpan({ trace, span: 2, parent: 1, startMs: 1, statusCode: 2, attributes: child }),
+    buildSpan({ trace, span: 3, parent: 1, startMs: 2 }),
+  ];
+
+  it.each(orders)('lists a trace whose root is UNSET and a span below is ERROR as ERROR, found by the status filter ($name)', async ({ batches }) => {
+    for (const batch of batches(errorTrace(40, 0, { 'gen_ai.operation.name': 'execute_tool' }))) await store.ingestSpans(batch);
+    expect(await summaryOf(40)).toMatchObject({ status: 'ERROR', errorCount: 1 });
+    expect((await store.listTraces({ status: 'ERROR' })).traces.map((trace) => trace.traceId)).toEqual([toTestId(40, 16)]);
+    expect((await store.listTraces({ status: 'UNSET' })).traces).toEqual([]);
+  });
+
+  it.each(orders)('keeps UNSET a trace whose only ERROR spans are fallback hops that failed over, and keeps an explicit root status ($name)', async ({ batches }) => {
+    for (const batch of batches(errorTrace(41, 0, { 'hopscope.hop.index': 0, 'hopscope.hop.outcome': 'error' }))) await store.ingestSpans(batch);
+    for (const batch of batches(errorTrace(42, 1, { 'gen_ai.operation.name': 'execute_tool' }))) await store.ingestSpans(batch);
+    for (const batch of batches([buildSpan({ trace: 43, span: 1, statusCode: 2 }), buildSpan({ trace: 43, span: 2, parent: 1 })])) await store.ingestSpans(batch);
+    expect(await summaryOf(41)).toMatchObject({ status: 'UNSET', errorCount: 1, failedHopCount: 1 });
+    expect(await summaryOf(42)).toMatchObject({ status: 'OK', errorCount: 1 });
+    expect(await summaryOf(43)).toMatchObject({ status: 'ERROR' });
+    expect((await store.listTraces({ status: 'ERROR' })).traces.map((trace) => trace.traceId)).toEqual([toTestId(43, 16)]);
+  });
+
+  it('upgrades a database whose trace status was the root status alone', async () => {
+    await store.ingestSpans(errorTrace(44, 0, { 'gen_ai.operation.name': 'execute_tool' }));
+    await store.ingestSpans(errorTrace(45, 0, { 'hopscope.hop.index': 0, 'hopscope.hop.outcome': 'rejected' }));
+    await store.ingestSpans(errorTrace(46, 1, {}));
+    await store.close();
+    const db = new DatabaseSync(join(dir, 'hopscope.db'));
+    db.exec('ALTER TABLE traces DROP COLUMN unrecovered_error_count');
+    db.exec('UPDATE traces SET status = root_status');
+    db.close();
+    store = SqliteSpanStore.open({ path: dir });
+    expect((await store.getSummaries([44, 45, 46].map((trace) => toTestId(trace, 16)))).map((summary) => summary.status)).toEqual(['ERROR', 'UNSET', 'OK']);
+    await store.ingestSpans([buildSpan({ trace: 45, span: 9, parent: 1, statusCode: 2 })]);
+    expect((await summaryOf(45))?.status).toBe('ERROR');
+  });
+});
+
 describe('SqliteSpanStore trace times', () => {
   /** A span of trace `trace` whose start and end are `startNs` and `endNs`. */
   const timed = (trace: number, span: number, startNs: string, endNs: string, parent?: number): NormalizedSpan =>

@@ -17,6 +17,8 @@ export interface TraceDelta {
   endNs: string;
   spanCount: number;
   errorCount: number;
+  /** Spans with status ERROR that are not failed fallback hops (see toTraceStatus). */
+  unrecoveredErrorCount: number;
   fallbackCount: number;
   failedHopCount: number;
   skippedHopCount: number;
@@ -57,6 +59,7 @@ export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
   endNs: '0',
   spanCount: 0,
   errorCount: 0,
+  unrecoveredErrorCount: 0,
   fallbackCount: 0,
   failedHopCount: 0,
   skippedHopCount: 0,
@@ -71,6 +74,21 @@ export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
 });
 
 /**
+ * A trace's status (OTLP StatusCode number), the rule the list shows and filters by: the root's
+ * status when the root says OK or ERROR (an explicit OK means the application handled what went
+ * wrong below it); otherwise (root UNSET, or not arrived yet) ERROR when any span is ERROR
+ * except a fallback hop that failed over to the next one (`hopscope.hop.outcome` error or
+ * rejected: the call recovered; failedHopCount shows it), else UNSET. The trace upsert applies
+ * the same rule in SQL.
+ *
+ * @example
+ * toTraceStatus(0, 1); // 2: an UNSET root with an ERROR tool span below it
+ * toTraceStatus(0, 0); // 0: an UNSET root whose only ERROR spans are failed hops
+ */
+export const toTraceStatus = (rootStatus: number | null, unrecoveredErrorCount: number): number =>
+  rootStatus === 1 || rootStatus === 2 ? rootStatus : unrecoveredErrorCount > 0 ? 2 : 0;
+
+/**
  * Adds one newly stored span to its trace's delta (usage is added later, once the batch knows
  * which spans have usage below them).
  *
@@ -80,7 +98,10 @@ export const toEmptyTraceDelta = (traceId: string): TraceDelta => ({
 export function computeSpanIntoDelta(delta: TraceDelta, span: DeltaSpan, facts: SpanFacts): void {
   delta.spanCount += 1;
   delta.bytes += span.bytes;
-  if (facts.isError) delta.errorCount += 1;
+  if (facts.isError) {
+    delta.errorCount += 1;
+    if (!facts.isFailedHop) delta.unrecoveredErrorCount += 1;
+  }
   if (facts.isFallback) delta.fallbackCount += 1;
   if (facts.isFailedHop) delta.failedHopCount += 1;
   if (facts.isSkippedHop) delta.skippedHopCount += 1;
