@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, postOtlp, postSpans, startSeededViewer, toOtlpAttributes, type Browser, type RunningViewer, type SpecSpan } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { postOtlp, postSpans, toOtlpAttributes, useBrowserSession, type SpecSpan } from './helpers.js';
 
 // Conversations in the shapes other instrumentations send, each posted as its own trace.
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const CHAT = { 'gen_ai.operation.name': 'chat', 'gen_ai.system': 'openai', 'gen_ai.request.model': 'gpt-4o' };
 
-let viewer: RunningViewer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  viewer = await startSeededViewer({ seed: false });
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await viewer?.close();
-});
+const session = useBrowserSession({ seed: false });
 
 /** Posts one chat span and opens it; returns its conversation region. */
 async function openChat(span: SpecSpan, logs: ReadonlyArray<{ eventName: string; attributes: Record<string, unknown> }> = []): Promise<Locator> {
-  const { traceId, spanIds } = await postSpans(viewer.url, [span]);
+  const { traceId, spanIds } = await postSpans(session.viewer.url, [span]);
   if (logs.length > 0) {
     const logRecords = logs.map((log) => ({ timeUnixNano: String(BigInt(Date.now()) * 1_000_000n), traceId, spanId: spanIds[0], eventName: log.eventName, attributes: toOtlpAttributes(log.attributes) }));
-    await postOtlp(viewer.url, { resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ scope: { name: 'e2e' }, logRecords }] }] });
+    await postOtlp(session.viewer.url, { resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ scope: { name: 'e2e' }, logRecords }] }] });
   }
-  await page.goto(`${viewer.url}/#/trace/${traceId}/span/${spanIds[0]}`);
-  const chat = page.getByRole('region', { name: 'Conversation' });
+  await session.page.goto(`${session.viewer.url}/#/trace/${traceId}/span/${spanIds[0]}`);
+  const chat = session.page.getByRole('region', { name: 'Conversation' });
   await chat.waitFor();
   return chat;
 }

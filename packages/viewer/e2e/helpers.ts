@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The one default timeout for every wait in the browser specs. */
 export const E2E_TIMEOUT_MS = 10_000;
@@ -142,6 +143,34 @@ export async function startSeededViewer(options: { seed?: boolean } = {}): Promi
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A spec's viewer and browser page, set once the spec's `beforeAll` has run. */
+export interface BrowserSession {
+  readonly viewer: RunningViewer;
+  readonly page: Page;
+}
+
+/**
+ * Registers the spec's set-up and tear-down: a throwaway viewer (seeded unless `seed` is false) and
+ * one Chromium page, both closed after the spec.
+ *
+ * @example
+ * const session = useBrowserSession({ seed: false });
+ * it('lists', async () => { await session.page.goto(session.viewer.url); });
+ */
+export function useBrowserSession(options: { seed?: boolean } = {}): BrowserSession {
+  const session = {} as { viewer: RunningViewer; page: Page; browser: Browser };
+  beforeAll(async () => {
+    session.viewer = await startSeededViewer(options);
+    session.browser = await launchBrowser();
+    session.page = await session.browser.newPage();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.viewer?.close();
+  });
+  return session;
 }
 
 /**
