@@ -60,6 +60,46 @@ describe('OTLP/HTTP wire rules', () => {
     }
   });
 
+  it.each(['gzip', 'deflate'])('answers 200 to an empty request with Content-Encoding %s, JSON or protobuf', async (encoding) => {
+    viewer = await startTestViewer();
+    for (const type of ['application/json', 'application/x-protobuf']) {
+      const response = await post(viewer.url, new Uint8Array(), { 'Content-Type': type, 'Content-Encoding': encoding });
+      expect(response.status).toBe(200);
+    }
+    const url = new URL(`${viewer.url}/v1/traces`);
+    const chunked = await new Promise<number>((resolve, reject) => {
+      const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': encoding, 'Transfer-Encoding': 'chunked' } });
+      request.on('response', (response) => resolve(response.statusCode ?? 0)).on('error', reject);
+      request.end();
+    });
+    expect(chunked).toBe(200);
+    expect((await post(viewer.url, Buffer.from('not gzip'), { 'Content-Type': 'application/json', 'Content-Encoding': encoding })).status).toBe(400);
+  });
+
+  it.each([
+    { name: 'chunked (no Content-Length)', headers: { 'Transfer-Encoding': 'chunked' }, encode: (data: Buffer) => data },
+    // all of the deflate data and none of the gzip trailer: the body holds every inflated byte while its request waits for the rest
+    { name: 'gzip (its compressed size declared)', headers: { 'Content-Encoding': 'gzip' }, encode: (data: Buffer) => gzipSync(data).subarray(0, -8) },
+  ])('counts a pending $name body at the bytes it holds against the ingest byte budget', async ({ headers, encode }) => {
+    viewer = await startTestViewer({ ingestGate: { maxPendingBytes: 50_000 } });
+    const url = new URL(`${viewer.url}/v1/traces`);
+    const held = Buffer.from(body(spanJson('0102030405060708', { name: 'h'.repeat(40_000) })));
+    const wire = encode(held);
+    const slow = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'Content-Type': 'application/json', ...headers, ...('Content-Encoding' in headers ? { 'Content-Length': wire.length + 8 } : {}) } });
+    slow.on('error', () => undefined);
+    slow.write(wire);
+    await expect.poll(() => viewer!.viewer.gate.pendingBodyBytes, { timeout: 5_000 }).toBe(held.length);
+    const second = body(spanJson('1112131415161718', { name: 's'.repeat(20_000) }));
+    const chunkedBody = new ReadableStream({ start: (controller) => { controller.enqueue(new TextEncoder().encode(second)); controller.close(); } });
+    const rejected = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body: chunkedBody, headers: { 'Content-Type': 'application/json' }, duplex: 'half' } as RequestInit);
+    expect(rejected.status).toBe(503);
+    expect(rejected.headers.get('retry-after')).toBe('1');
+    slow.destroy();
+    await expect.poll(() => viewer!.viewer.gate.pending).toBe(0);
+    expect(viewer.viewer.gate.pendingBodyBytes).toBe(0);
+    expect((await post(viewer.url, second, { 'Content-Type': 'application/json' })).status).toBe(200);
+  });
+
   it('says where a JSON body is bad', async () => {
     viewer = await startTestViewer();
     const response = await post(viewer.url, body(spanJson('0102030405060708', { kind: 'SIDEWAYS' })), { 'Content-Type': 'application/json' });

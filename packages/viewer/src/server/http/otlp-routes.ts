@@ -47,13 +47,14 @@ async function handleExport(options: OtlpRoutesOptions, signal: OtlpSignal, requ
     throw new HttpError(415, `Unsupported Content-Type "${request.headers['content-type'] ?? ''}"; accepted: ${ACCEPTED_MEDIA_TYPES.join(', ')}`);
   }
   response.locals.otlpEncoding = encoding;
-  const release = options.gate.tryEnter(Number(request.headers['content-length']));
-  if (release === null) {
+  const ticket = options.gate.enter(Number(request.headers['content-length']));
+  if (ticket === null) {
     request.resume();
     throw new HttpError(503, 'Ingest queue is full; retry later', { headers: { 'Retry-After': '1' } });
   }
   try {
-    const body = await readLimitedBody(request, options.maxRequestBytes);
+    // Counted at what the body holds as it is read (chunked bodies declare nothing, gzip only its compressed size).
+    const body = await readLimitedBody(request, options.maxRequestBytes, { admit: (bytes) => ticket.grow(bytes) });
     let outcome;
     try {
       outcome = await ingestOtlpBody(options.store, signal, encoding, body, options.preparer);
@@ -66,6 +67,6 @@ async function handleExport(options: OtlpRoutesOptions, signal: OtlpSignal, requ
     const payload = encodeOtlpResponse(signal, encoding, outcome.rejected.length, toRejectionMessage(outcome.rejected));
     response.status(200).type(CONTENT_TYPE[encoding]).send(typeof payload === 'string' ? payload : Buffer.from(payload));
   } finally {
-    release();
+    ticket.release();
   }
 }
