@@ -30,6 +30,8 @@ export const ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX = 'gen_ai.aggregated_usage.';
 export const ATTR_GEN_AI_USAGE_PREFIX = 'gen_ai.usage.';
 export const ATTR_OPERATION_COST = 'operation.cost';
 export const ATTR_SERVICE_NAME = 'service.name';
+/** Logfire's message template: on a chat span, the name it had at its start (`chat fallback:a,b` before a fallback renames it). */
+export const ATTR_LOGFIRE_MSG = 'logfire.msg';
 /** pydantic-ai v1 chat span: the event list as one JSON attribute. */
 export const ATTR_EVENTS = 'events';
 /** pydantic-ai v1/v2 tool spans. */

@@ -60,6 +60,19 @@ describe('computeHopStrip', () => {
     expect(computeHopStrip({ span: v1Run, children: [] })).toBeNull();
   });
 
+  it('reads the chain of a pydantic-ai fallback that succeeded from logfire.msg, the winner from the renamed request model', () => {
+    const span = makeSpan({
+      spanId: 'f',
+      name: 'chat claude',
+      attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'claude', 'gen_ai.response.model': 'claude-2026-01-01', 'logfire.msg': 'chat fallback:gpt-4o,claude' },
+    });
+    const strip = computeHopStrip({ span, children: [] });
+    expect(strip?.instrumented).toBe(false);
+    expect(strip?.hops.map((h) => [h.model, h.winner])).toEqual([['gpt-4o', false], ['claude', true]]);
+    const plain = makeSpan({ spanId: 'p', name: 'chat gpt-4o', attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': 'gpt-4o', 'logfire.msg': 'chat gpt-4o' } });
+    expect(computeHopStrip({ span: plain, children: [] })).toBeNull();
+  });
+
   it('reads the chain from a chat fallback:a,b name when the request model is missing', () => {
     const span = makeSpan({ spanId: 'f', name: 'chat fallback:gpt-4o,claude', attributes: { 'gen_ai.operation.name': 'chat' } });
     expect(computeHopStrip({ span, children: [] })?.hops.map((h) => h.model)).toEqual(['gpt-4o', 'claude']);

@@ -10,6 +10,7 @@ import {
   ATTR_HOPSCOPE_HOP_INDEX,
   ATTR_HOPSCOPE_HOP_OUTCOME,
   ATTR_HOPSCOPE_HOP_WINNER,
+  ATTR_LOGFIRE_MSG,
   FALLBACK_PREFIX,
 } from './attribute-names.js';
 import { parseSpanUsage, type SpanUsage } from './parse-usage.js';
@@ -97,16 +98,18 @@ function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
 const MODEL_REQUEST_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content']);
 
 /**
- * The models of a pydantic-ai style `fallback:a,b` model request: its `gen_ai.request.model` or its
- * `chat fallback:a,b` name. Only a model-request span qualifies: the agent-run span also carries
- * `model_name: 'fallback:a,b'` (span spec §9), but its requests have spans of their own.
+ * The models of a pydantic-ai style `fallback:a,b` model request: its `gen_ai.request.model`, its
+ * `chat fallback:a,b` name, or, once a member answered and the span was renamed to it, the
+ * `logfire.msg` Logfire wrote at the span's start. Only a model-request span qualifies: the
+ * agent-run span also carries `model_name: 'fallback:a,b'` (span spec §9), but its requests have
+ * spans of their own.
  */
 function fallbackChain(span: SpanRecord): string[] | null {
   const operation = asString(span.attributes[ATTR_GEN_AI_OPERATION_NAME]);
   if (operation !== undefined && !MODEL_REQUEST_OPERATIONS.has(operation)) return null;
-  const candidates = [span.attributes[ATTR_GEN_AI_REQUEST_MODEL], span.name.replace(/^chat /, '')];
-  for (const candidate of candidates) {
-    const text = asString(candidate);
+  const message = asString(span.attributes[ATTR_LOGFIRE_MSG]);
+  const candidates = [asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]), span.name, message].map((text) => text?.replace(/^chat /, ''));
+  for (const text of candidates) {
     if (text?.startsWith(FALLBACK_PREFIX)) return text.slice(FALLBACK_PREFIX.length).split(',').filter(Boolean);
   }
   return null;
@@ -131,7 +134,8 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
   }
   const chain = fallbackChain(options.span);
   if (!chain) return null;
-  const winnerModel = asString(options.span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]);
+  // After a fallback the request model is the winner's own name; the response model may be a dated version of it.
+  const winnerNames = [ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL].map((key) => asString(options.span.attributes[key]));
   const failed = options.span.status.code === 'ERROR';
   const hops: HopView[] = chain.map((model, index) => ({
     index,
@@ -143,7 +147,7 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
     errorType: null,
     durationMs: null,
     usage: null,
-    winner: !failed && winnerModel === model,
+    winner: !failed && winnerNames.includes(model),
   }));
   return { instrumented: false, count: hops.length, hops, wasted: { tokens: 0, costUsd: 0, failedHops: 0, skippedHops: 0 } };
 }
