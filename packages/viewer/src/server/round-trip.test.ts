@@ -59,14 +59,23 @@ const toProtobufObject = (value: unknown, key = ''): unknown => {
   return value;
 };
 
+/** An export request as each OTLP/HTTP encoding sends it. */
+const toEncodings = (request: Record<string, unknown>) => [
+  { name: 'protobuf', contentType: 'application/x-protobuf', encode: () => { const type = OTLP_MESSAGES.traces.request; return type.encode(type.fromObject(toProtobufObject(request) as Record<string, unknown>)).finish(); } },
+  { name: 'JSON', contentType: 'application/json', encode: () => JSON.stringify(request) },
+];
+
+/** Starts a test viewer and posts one trace export to it, which must be accepted. */
+async function postToNewViewer(contentType: string, body: string | Uint8Array): Promise<TestViewer> {
+  const started = (viewer = await startTestViewer());
+  const response = await fetch(`${started.url}/v1/traces`, { method: 'POST', body: body as string, headers: { 'Content-Type': contentType } });
+  expect(response.status).toBe(200);
+  return started;
+}
+
 describe('no OTLP field is dropped on the way to the store', () => {
-  it.each([
-    { name: 'protobuf', contentType: 'application/x-protobuf', encode: () => { const type = OTLP_MESSAGES.traces.request; return type.encode(type.fromObject(toProtobufObject(FULL_REQUEST) as Record<string, unknown>)).finish(); } },
-    { name: 'JSON', contentType: 'application/json', encode: () => JSON.stringify(FULL_REQUEST) },
-  ])('$name in, OTLP/JSON out, equal field for field', async ({ contentType, encode }) => {
-    viewer = await startTestViewer();
-    const response = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body: encode(), headers: { 'Content-Type': contentType } });
-    expect(response.status).toBe(200);
+  it.each(toEncodings(FULL_REQUEST))('$name in, OTLP/JSON out, equal field for field', async ({ contentType, encode }) => {
+    const viewer = await postToNewViewer(contentType, encode());
     const exported = await (await fetch(`${viewer.url}/api/traces/${TRACE_ID}/otlp`)).json();
     expect(exported).toEqual(FULL_REQUEST);
     const detail = (await (await fetch(`${viewer.url}/api/traces/${TRACE_ID}`)).json()) as TraceDetail;
@@ -108,13 +117,8 @@ describe('an attribute named __proto__ is kept as data', () => {
   };
   const own = (record: object | undefined): unknown => (record === undefined ? undefined : Object.getOwnPropertyDescriptor(record, '__proto__')?.value);
 
-  it.each([
-    { name: 'protobuf', contentType: 'application/x-protobuf', encode: () => { const type = OTLP_MESSAGES.traces.request; return type.encode(type.fromObject(toProtobufObject(REQUEST) as Record<string, unknown>)).finish(); } },
-    { name: 'JSON', contentType: 'application/json', encode: () => JSON.stringify(REQUEST) },
-  ])('$name in: on spans, resources, scopes, events, links and big values, read back and exported', async ({ contentType, encode }) => {
-    viewer = await startTestViewer();
-    const response = await fetch(`${viewer.url}/v1/traces`, { method: 'POST', body: encode(), headers: { 'Content-Type': contentType } });
-    expect(response.status).toBe(200);
+  it.each(toEncodings(REQUEST))('$name in: on spans, resources, scopes, events, links and big values, read back and exported', async ({ contentType, encode }) => {
+    const viewer = await postToNewViewer(contentType, encode());
     expect(await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}/otlp`)).json()).toEqual(REQUEST);
     const [span, big] = ((await (await fetch(`${viewer.url}/api/traces/${PROTO_TRACE_ID}`)).json()) as TraceDetail).spans;
     expect(own(span?.attributes)).toEqual({ 'gen_ai.request.model': 'injected' });

@@ -16,7 +16,7 @@ const has = (object: Record<string, unknown>, key: string): boolean => Object.ha
  * @example
  * setAttribute(attributes, '__proto__', 'x'); // Object.keys(attributes) -> ['__proto__']
  */
-export function setAttribute<T>(record: Record<string, T>, key: string, value: T): void {
+export function setAttribute<T>(record: Record<string, T>, key: string, value: NoInfer<T>): void {
   if (key === '__proto__') Object.defineProperty(record, key, { value, writable: true, enumerable: true, configurable: true });
   else record[key] = value;
 }
