@@ -13,6 +13,8 @@ export const ATTR_OPERATION_COST = 'operation.cost';
 export const ATTR_HOPSCOPE_HOP_INDEX = 'hopscope.hop.index';
 export const ATTR_HOPSCOPE_HOP_OUTCOME = 'hopscope.hop.outcome';
 export const ATTR_SERVICE_NAME = 'service.name';
+/** Logfire's message: on a chat span, its name at start (`chat fallback:a,b` before a fallback renames it to the winner). */
+export const ATTR_LOGFIRE_MSG = 'logfire.msg';
 
 /** Attributes (on spans, span events and log records) whose text is message content, indexed for search. */
 export const MESSAGE_CONTENT_ATTRIBUTES: readonly string[] = [

@@ -16,6 +16,16 @@ describe('computeSpanFacts', () => {
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.system': 's', 'gen_ai.operation.name': 'chat' } }))).toMatchObject({ providers: ['s'], operations: ['chat'] });
     expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, attributes: { 'gen_ai.provider.name': 'p', 'gen_ai.system': 's' } }))).toMatchObject({ providers: ['p'], operations: [] });
   });
+
+  it.each([
+    ['a chat fallback:a,b name', 'chat fallback:a,b', {}, true],
+    ['a fallback:a,b request model', 'chat x', { 'gen_ai.request.model': 'fallback:a,b' }, true],
+    ['a pydantic-ai fallback renamed to its winner (logfire.msg keeps the start name)', 'chat b', { 'gen_ai.request.model': 'b', 'logfire.msg': 'chat fallback:a,b' }, true],
+    ['a hop span', 'hop', { 'hopscope.hop.index': 0 }, true],
+    ['a plain chat span', 'chat b', { 'gen_ai.request.model': 'b', 'logfire.msg': 'chat b' }, false],
+  ])('tells a fallback call from %s', (_label, name, attributes, expected) => {
+    expect(computeSpanFacts(buildSpan({ trace: 1, span: 1, name, attributes })).isFallback).toBe(expected);
+  });
 });
 
 describe('computeSpanFacts usage and cost', () => {

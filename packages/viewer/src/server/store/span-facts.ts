@@ -243,6 +243,7 @@ export function computeSpanFacts(span: NormalizedSpan): SpanFacts {
   const tokens = computeSpanUsage(attributes);
   const isFallback =
     span.name.startsWith('chat fallback:') ||
+    (toStringOrNull(attributes[attr.ATTR_LOGFIRE_MSG])?.startsWith('chat fallback:') ?? false) ||
     (requestModel?.startsWith('fallback:') ?? false) ||
     (provider?.startsWith('fallback:') ?? false) ||
     attributes[attr.ATTR_HOPSCOPE_HOP_INDEX] !== undefined;

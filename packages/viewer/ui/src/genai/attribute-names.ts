@@ -21,13 +21,7 @@ export const ATTR_GEN_AI_TOOL_CALL_ID = 'gen_ai.tool.call.id';
 export const ATTR_GEN_AI_TOOL_CALL_ARGUMENTS = 'gen_ai.tool.call.arguments';
 export const ATTR_GEN_AI_TOOL_CALL_RESULT = 'gen_ai.tool.call.result';
 export const ATTR_GEN_AI_AGENT_NAME = 'gen_ai.agent.name';
-export const ATTR_GEN_AI_USAGE_INPUT_TOKENS = 'gen_ai.usage.input_tokens';
-export const ATTR_GEN_AI_USAGE_OUTPUT_TOKENS = 'gen_ai.usage.output_tokens';
-export const ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = 'gen_ai.usage.cache_read.input_tokens';
-export const ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS = 'gen_ai.usage.cache_creation.input_tokens';
-export const ATTR_GEN_AI_USAGE_DETAILS_PREFIX = 'gen_ai.usage.details.';
-export const ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX = 'gen_ai.aggregated_usage.';
-export const ATTR_GEN_AI_USAGE_PREFIX = 'gen_ai.usage.';
+// Token usage spellings: src/shared/usage-attributes.ts (shared with the server's totals).
 export const ATTR_OPERATION_COST = 'operation.cost';
 export const ATTR_SERVICE_NAME = 'service.name';
 /** Logfire's message template: on a chat span, the name it had at its start (`chat fallback:a,b` before a fallback renames it). */

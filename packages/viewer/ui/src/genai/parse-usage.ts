@@ -1,17 +1,10 @@
 import type { UsageTotals } from '../../../src/shared/api-types.js';
-import {
-  ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX,
-  ATTR_GEN_AI_USAGE_PREFIX,
-  ATTR_OPERATION_COST,
-} from './attribute-names.js';
+import { GEN_AI_AGGREGATED_USAGE_PREFIX, GEN_AI_USAGE_PREFIX, USAGE_TOKEN_SUFFIXES } from '../../../src/shared/usage-attributes.js';
+import { ATTR_OPERATION_COST } from './attribute-names.js';
 import { asNumber } from './read-value.js';
 
 /** One span's own usage: the trace totals' fields, with a null cost when the span has no price. */
 export type SpanUsage = Omit<UsageTotals, 'costPartial' | 'knownCostUsd'>;
-
-const CACHE_WRITE = ['cache_creation.input_tokens', 'cache_write.input_tokens', 'details.cache_write_tokens', 'details.cache_creation_input_tokens', 'details.cache_creation_tokens'];
-const CACHE_READ = ['cache_read.input_tokens', 'details.cache_read_tokens', 'details.cache_read_input_tokens'];
-const REASONING = ['details.reasoning_tokens', 'reasoning.output_tokens', 'reasoning_tokens'];
 
 function firstNumber(attributes: Record<string, unknown>, prefix: string, keys: readonly string[]): number | undefined {
   for (const key of keys) {
@@ -30,12 +23,12 @@ function firstNumber(attributes: Record<string, unknown>, prefix: string, keys: 
  */
 export function parseSpanUsage(attributes: Record<string, unknown>): SpanUsage | null {
   const costUsd = asNumber(attributes[ATTR_OPERATION_COST]) ?? null;
-  for (const prefix of [ATTR_GEN_AI_USAGE_PREFIX, ATTR_GEN_AI_AGGREGATED_USAGE_PREFIX]) {
-    const input = firstNumber(attributes, prefix, ['input_tokens', 'prompt_tokens']);
-    const output = firstNumber(attributes, prefix, ['output_tokens', 'completion_tokens']);
-    const cacheRead = firstNumber(attributes, prefix, CACHE_READ);
-    const cacheWrite = firstNumber(attributes, prefix, CACHE_WRITE);
-    const reasoning = firstNumber(attributes, prefix, REASONING);
+  for (const prefix of [GEN_AI_USAGE_PREFIX, GEN_AI_AGGREGATED_USAGE_PREFIX]) {
+    const input = firstNumber(attributes, prefix, USAGE_TOKEN_SUFFIXES.inputTokens);
+    const output = firstNumber(attributes, prefix, USAGE_TOKEN_SUFFIXES.outputTokens);
+    const cacheRead = firstNumber(attributes, prefix, USAGE_TOKEN_SUFFIXES.cacheReadTokens);
+    const cacheWrite = firstNumber(attributes, prefix, USAGE_TOKEN_SUFFIXES.cacheWriteTokens);
+    const reasoning = firstNumber(attributes, prefix, USAGE_TOKEN_SUFFIXES.reasoningTokens);
     if ([input, output, cacheRead, cacheWrite, reasoning].some((v) => v !== undefined)) {
       return {
         inputTokens: input ?? 0,
