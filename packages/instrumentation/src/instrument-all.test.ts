@@ -79,18 +79,21 @@ function toolCaller(names: readonly string[]): FunctionModel {
   return new FunctionModel((messages) => (messages.length === 1 ? names.map((name, i) => toolCallPart(name, {}, `call_${i}`)) : [textPart('done')]), { modelName: 'scripted', system: 'test' });
 }
 
+/** The spans of the 'support' agent calling the clock tool once: [name, parent name]. */
+const SUPPORT_RUN_TREE = [
+  ['invoke_agent support', null],
+  ['chat scripted', 'invoke_agent support'],
+  ['execute_tool clock', 'invoke_agent support'],
+  ['chat scripted', 'invoke_agent support'],
+];
+
 describe('agent spans through instrumentAll', () => {
   it('nests chat and tool spans under the agent run, with baggage copied', async () => {
     const telemetry = createTestTelemetry();
     uninstall = instrumentAll(telemetry.settings({ version: 5 }));
     await new Agent(toolCaller(['clock']), { name: 'support', tools: deferring }).run('what time is it?');
     const spans = telemetry.projectSpans();
-    expect(spans.map((s) => [s.name, s.parent])).toEqual([
-      ['invoke_agent support', null],
-      ['chat scripted', 'invoke_agent support'],
-      ['execute_tool clock', 'invoke_agent support'],
-      ['chat scripted', 'invoke_agent support'],
-    ]);
+    expect(spans.map((s) => [s.name, s.parent])).toEqual(SUPPORT_RUN_TREE);
     const run = spans[0]!;
     expect(run.attributes).toMatchObject({ agent_name: 'support', 'gen_ai.agent.name': 'support', 'gen_ai.operation.name': 'invoke_agent', final_result: 'done' });
     for (const child of spans.slice(1)) {
@@ -160,12 +163,7 @@ describe('an InstrumentedModel given to an Agent', () => {
     const model = new InstrumentedModel(toolCaller(['clock']), telemetry.settings({ version: 5 }));
     await new Agent(model, { name: 'support', tools: deferring }).run('what time is it?');
     const spans = telemetry.projectSpans();
-    expect(spans.map((s) => [s.name, s.parent])).toEqual([
-      ['invoke_agent support', null],
-      ['chat scripted', 'invoke_agent support'],
-      ['execute_tool clock', 'invoke_agent support'],
-      ['chat scripted', 'invoke_agent support'],
-    ]);
+    expect(spans.map((s) => [s.name, s.parent])).toEqual(SUPPORT_RUN_TREE);
     const runId = spans[0]?.attributes['gen_ai.agent.call.id'];
     expect(typeof runId).toBe('string');
     for (const child of spans.slice(1)) expect(child.attributes['gen_ai.agent.call.id']).toBe(runId);
