@@ -1,7 +1,8 @@
 /**
  * The metric recorder (spec section 8, plus duration and time to first chunk beyond the
- * reference). Instruments are created once per InstrumentationSettings; values are recorded
- * after the chat span has ended, only for requests whose response was finished.
+ * reference). InstrumentationSettings makes the instruments once per meter provider (again when
+ * the global one it follows changes); values are recorded after the chat span has ended, only for
+ * requests whose response was finished.
  */
 import type { Attributes, Context, Histogram, Meter } from '@opentelemetry/api';
 import type { RequestUsage } from '@hopscope/models';
@@ -21,7 +22,7 @@ export interface ChatInstruments {
 }
 
 /**
- * Creates the four chat histograms on a meter.
+ * Creates the four chat histograms on a meter (it throws if the meter does; InstrumentationSettings reports that through diag).
  * @example const instruments = createChatInstruments(meterProvider.getMeter('@hopscope/instrumentation'));
  */
 export function createChatInstruments(meter: Meter): ChatInstruments {

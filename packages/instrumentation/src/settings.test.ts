@@ -1,12 +1,19 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { modelRequest, textPart, userPrompt, type ModelResponse } from '@hopscope/models';
+import { diag, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
+import { FunctionModel, modelRequest, textPart, userPrompt, type ModelResponse } from '@hopscope/models';
+import { InstrumentedModel } from './instrumented-model.js';
 import { createTestTelemetry } from './testing/index.js';
 import { InstrumentationSettings } from './settings.js';
 import { INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION } from './scope.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
+  metrics.disable();
+  diag.disable();
 });
+
+const echo = () => new FunctionModel(() => [textPart('hello')], { modelName: 'echo', system: 'test' });
+const metricNames = async (telemetry: ReturnType<typeof createTestTelemetry>) => (await telemetry.collectMetrics()).map((metric) => metric.name).sort();
 
 const response: ModelResponse = { kind: 'response', parts: [textPart('Hi!')], usage: { inputTokens: 1, outputTokens: 1, cacheWriteTokens: 0, cacheReadTokens: 0, inputAudioTokens: 0, cacheAudioReadTokens: 0, outputAudioTokens: 0, details: {} }, timestamp: new Date(0) };
 
@@ -41,5 +48,41 @@ describe('InstrumentationSettings', () => {
       { role: 'user', parts: [{ type: 'text' }] },
       { role: 'assistant', parts: [{ type: 'text' }] },
     ]);
+  });
+
+  describe('without a meterProvider option', () => {
+    it('records metrics to a global meter provider registered after it was made', async () => {
+      const settings = new InstrumentationSettings();
+      const sdk = createTestTelemetry();
+      metrics.setGlobalMeterProvider(sdk.meterProvider);
+      await new InstrumentedModel(echo(), settings).request([modelRequest([userPrompt('hi')])]);
+      expect(await metricNames(sdk)).toEqual(['gen_ai.client.operation.duration', 'gen_ai.client.token.usage']);
+    });
+
+    it('follows the global meter provider when it is replaced, and makes the instruments once per provider', async () => {
+      const first = createTestTelemetry();
+      const second = createTestTelemetry();
+      metrics.setGlobalMeterProvider(first.meterProvider);
+      const settings = new InstrumentationSettings();
+      const model = new InstrumentedModel(echo(), settings);
+      await model.request([modelRequest([userPrompt('one')])]);
+      expect(settings.instruments).toBe(settings.instruments);
+      metrics.disable();
+      metrics.setGlobalMeterProvider(second.meterProvider);
+      await model.request([modelRequest([userPrompt('two')])]);
+      const durations = async (telemetry: ReturnType<typeof createTestTelemetry>) => (await telemetry.collectMetrics()).find((m) => m.name === 'gen_ai.client.operation.duration')?.points.map((p) => p.count);
+      expect(await durations(first)).toEqual([1]);
+      expect(await durations(second)).toEqual([1]);
+    });
+  });
+
+  it('reports a meter that cannot make its histograms through diag, and the request still goes on', async () => {
+    const errors: string[] = [];
+    diag.setLogger({ error: (message: string) => errors.push(message), warn: () => undefined, info: () => undefined, debug: () => undefined, verbose: () => undefined }, DiagLogLevel.ERROR);
+    const broken = { getMeter: () => ({ createHistogram: () => { throw new Error('createHistogram boom'); } }) } as unknown as MeterProvider;
+    const settings = new InstrumentationSettings({ meterProvider: broken });
+    const response = await new InstrumentedModel(echo(), settings).request([modelRequest([userPrompt('hi')])]);
+    expect(response.parts).toEqual([textPart('hello')]);
+    expect(errors).toEqual(['@hopscope/instrumentation: creating the chat metric instruments failed: Error: createHistogram boom']);
   });
 });
