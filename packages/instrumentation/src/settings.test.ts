@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { diag, DiagLogLevel, metrics, type MeterProvider } from '@opentelemetry/api';
+import { diag, DiagLogLevel, metrics, trace, type MeterProvider } from '@opentelemetry/api';
 import { FunctionModel, modelRequest, textPart, userPrompt, type ModelResponse } from '@hopscope/models';
 import { InstrumentedModel } from './instrumented-model.js';
 import { createTestTelemetry } from './testing/index.js';
@@ -9,6 +9,7 @@ import { INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION } from './sco
 afterEach(() => {
   vi.restoreAllMocks();
   metrics.disable();
+  trace.disable();
   diag.disable();
 });
 
@@ -74,6 +75,18 @@ describe('InstrumentationSettings', () => {
       expect(await durations(first)).toEqual([1]);
       expect(await durations(second)).toEqual([1]);
     });
+  });
+
+  it('without a tracerProvider option, follows a global tracer provider replaced after it was made', async () => {
+    const first = createTestTelemetry();
+    const second = createTestTelemetry();
+    trace.setGlobalTracerProvider(first.tracerProvider);
+    const model = new InstrumentedModel(echo(), new InstrumentationSettings());
+    await model.request([modelRequest([userPrompt('one')])]);
+    trace.disable();
+    trace.setGlobalTracerProvider(second.tracerProvider);
+    await model.request([modelRequest([userPrompt('two')])]);
+    expect([first.projectSpans().length, second.projectSpans().length]).toEqual([1, 1]);
   });
 
   it('reports a meter that cannot make its histograms through diag, and the request still goes on', async () => {

@@ -1,14 +1,15 @@
 /**
  * InstrumentationSettings: what to record and where (seed 000, spec section 1). Holds the
- * tracer, logger and chat instruments; validates at construction. The tracer and logger follow
- * the global providers through the API's proxies; the API has no proxy meter provider, so without
- * an explicit `meterProvider` the instruments are made again whenever the global one changes.
+ * tracer, logger and chat instruments; validates at construction. A provider not given in the
+ * options is the global one in force at each use, not at construction: the API has no proxy meter
+ * provider, and a global provider replaced later leaves old proxies on the old SDK.
  */
 import { createNoopMeter, metrics, trace, type Meter, type MeterProvider, type Tracer, type TracerProvider } from '@opentelemetry/api';
 import { logs, type Logger, type LoggerProvider } from '@opentelemetry/api-logs';
 import type { ModelMessage, ModelRequestParameters } from '@hopscope/models';
 import { ensureContextManager } from './context-manager.js';
 import { createChatInstruments, type ChatInstruments } from './metrics.js';
+import { ProviderBound } from './provider-bound.js';
 import { reportTelemetryFailure } from './report-failure.js';
 import { toOtelEvents } from './mapper/events.js';
 import { toOtelMessages } from './mapper/messages.js';
@@ -28,7 +29,18 @@ export interface InstrumentationOptions extends InstrumentationFormatOptions {
 }
 
 const NOOP_METER = createNoopMeter();
-const NOOP_INSTRUMENTS = createChatInstruments(NOOP_METER);
+const NOOP_INSTRUMENTS = Object.freeze({ meter: NOOP_METER, instruments: createChatInstruments(NOOP_METER) });
+
+/** The scope's meter and chat histograms on a provider; a failure is reported through diag, once per provider, and gives no-op ones. */
+function makeChatInstruments(provider: MeterProvider): { readonly meter: Meter; readonly instruments: ChatInstruments } {
+  try {
+    const meter = provider.getMeter(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
+    return { meter, instruments: createChatInstruments(meter) };
+  } catch (error) {
+    reportTelemetryFailure('creating the chat metric instruments', error);
+    return NOOP_INSTRUMENTS;
+  }
+}
 
 let warnedAboutEventMode = false;
 
@@ -50,16 +62,11 @@ export class InstrumentationSettings {
   readonly version: InstrumentationVersion;
   readonly eventMode: EventMode;
   readonly useAggregatedUsageAttributeNames: boolean;
-  readonly tracer: Tracer;
-  readonly logger: Logger;
   /** The content options the mappers read (frozen, built once). */
   readonly content: ContentOptions;
-  /** The `meterProvider` option; undefined: follow the global one. */
-  private readonly fixedMeterProvider: MeterProvider | undefined;
-  /** The provider that `currentMeter` and `currentInstruments` were made from. */
-  private instrumentsSource: MeterProvider | undefined;
-  private currentMeter: Meter = NOOP_METER;
-  private currentInstruments: ChatInstruments = NOOP_INSTRUMENTS;
+  private readonly tracers: ProviderBound<TracerProvider, Tracer>;
+  private readonly loggers: ProviderBound<LoggerProvider, Logger>;
+  private readonly meters: ProviderBound<MeterProvider, { readonly meter: Meter; readonly instruments: ChatInstruments }>;
 
   constructor(options: InstrumentationOptions = {}) {
     const resolved = parseInstrumentationOptions(options);
@@ -71,44 +78,32 @@ export class InstrumentationSettings {
     this.useAggregatedUsageAttributeNames = resolved.useAggregatedUsageAttributeNames;
     this.content = Object.freeze({ version: this.version, includeContent: this.includeContent, includeBinaryContent: this.includeBinaryContent });
     ensureContextManager();
-    this.tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
-    this.logger = (options.loggerProvider ?? logs.getLoggerProvider()).getLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
-    this.fixedMeterProvider = options.meterProvider;
-    if (options.meterProvider !== undefined) this.acquireInstruments(options.meterProvider);
+    this.tracers = new ProviderBound(options.tracerProvider, () => trace.getTracerProvider(), (provider) => provider.getTracer(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION));
+    this.loggers = new ProviderBound(options.loggerProvider, () => logs.getLoggerProvider(), (provider) => provider.getLogger(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION));
+    this.meters = new ProviderBound(options.meterProvider, () => metrics.getMeterProvider(), makeChatInstruments);
+  }
+
+  /** The tracer, on the `tracerProvider` option or on the global tracer provider in force now. */
+  get tracer(): Tracer {
+    return this.tracers.get();
+  }
+
+  /** The logger, on the `loggerProvider` option or on the global logger provider in force now. */
+  get logger(): Logger {
+    return this.loggers.get();
   }
 
   /**
-   * The chat histograms, on the `meterProvider` option or on the global meter provider in force now.
-   * Read once per request: an identity check, and new instruments only when the global provider changed.
+   * The chat histograms, on the `meterProvider` option or on the global meter provider in force now
+   * (made again when it changes: a provider registered after these settings were made gets the metrics).
    */
   get instruments(): ChatInstruments {
-    this.followMeterProvider();
-    return this.currentInstruments;
+    return this.meters.get().instruments;
   }
 
-  /** The meter the instruments come from; like them, it follows the global meter provider. */
+  /** The meter the instruments come from. */
   get meter(): Meter {
-    this.followMeterProvider();
-    return this.currentMeter;
-  }
-
-  private followMeterProvider(): void {
-    const provider = this.fixedMeterProvider ?? metrics.getMeterProvider();
-    if (provider !== this.instrumentsSource) this.acquireInstruments(provider);
-  }
-
-  private acquireInstruments(provider: MeterProvider): void {
-    this.instrumentsSource = provider;
-    try {
-      const meter = provider.getMeter(INSTRUMENTATION_SCOPE_NAME, INSTRUMENTATION_SCOPE_VERSION);
-      this.currentInstruments = createChatInstruments(meter);
-      this.currentMeter = meter;
-    } catch (error) {
-      // Reported once per provider: the same provider is not asked again.
-      reportTelemetryFailure('creating the chat metric instruments', error);
-      this.currentMeter = NOOP_METER;
-      this.currentInstruments = NOOP_INSTRUMENTS;
-    }
+    return this.meters.get().meter;
   }
 
   /**
