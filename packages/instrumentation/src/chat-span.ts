@@ -13,7 +13,7 @@ import { createChatContext } from './active-chat.js';
 import { readBaggageIds } from './baggage.js';
 import { computeCostSum, computeResponseCost } from './cost.js';
 import { toHopSpanAttributes, toHopSpanName, toHopUsage } from './hop-attributes.js';
-import { recordChatMetrics, type ChatMeasurement } from './metrics.js';
+import { recordChatMetrics, type ChatMeasurement, type ConsumptionMeasurement } from './metrics.js';
 import { recordSpanError } from './record-error.js';
 import { guard, reportTelemetryFailure } from './report-failure.js';
 import type { InstrumentationSettings } from './settings.js';
@@ -181,6 +181,17 @@ export class ChatSpanRecorder {
     this.parameters = parameters;
   }
 
+  /** What each hop that consumed tokens used, under the hop's own model and provider (for the metrics). */
+  private consumptionOfHops(hops: readonly HopRecord[]): ConsumptionMeasurement[] {
+    const out: ConsumptionMeasurement[] = [];
+    for (const hop of hops) {
+      const usage = toHopUsage(hop);
+      if (!usage || isZeroUsage(usage)) continue;
+      out.push({ system: hop.provider, requestModel: hop.modelName, responseModel: hop.response?.modelName || hop.modelName, usage, cost: hopCost(hop) });
+    }
+    return out;
+  }
+
   private costOf(response: ModelResponse): number | undefined {
     const hops = this.hops;
     if (hops === undefined || hops.length === 0) return computeResponseCost(response);
@@ -195,7 +206,8 @@ export class ChatSpanRecorder {
     const cost = this.costOf(response);
     const durationSeconds = (performance.now() - this.startedAt) / 1000;
     const timeToFirstChunkSeconds = this.firstChunkAt === undefined ? undefined : (this.firstChunkAt - this.startedAt) / 1000;
-    this.measurement = { system, requestModel, responseModel, usage: response.usage, cost, durationSeconds, timeToFirstChunkSeconds };
+    const hops = this.hops === undefined || this.hops.length === 0 ? undefined : this.consumptionOfHops(this.hops);
+    this.measurement = { system, requestModel, responseModel, usage: response.usage, cost, durationSeconds, timeToFirstChunkSeconds, ...(hops === undefined ? {} : { hops }) };
     if (!span.isRecording()) return;
     const { settings } = this;
     const finish = toChatFinishAttributes({

@@ -46,4 +46,23 @@ describe('InstrumentedModel around a FallbackModel', () => {
       ['ok', true, 5],
     ]);
   });
+
+  it('records each hop\'s tokens under its own model and provider, and the call\'s duration once under the winner', async () => {
+    const telemetry = createTestTelemetry();
+    const first = new FunctionModel(() => ({ parts: [textPart('')], usage: requestUsage({ inputTokens: 7, outputTokens: 1 }) }), { modelName: 'first', system: 'test' });
+    const second = new FunctionModel(() => ({ parts: [textPart('ok')], usage: requestUsage({ inputTokens: 5, outputTokens: 2 }) }), { modelName: 'second', system: 'other' });
+    const onEmpty = { response: (response: { parts: readonly { partKind: string; content?: unknown }[] }) => response.parts.every((p) => p.content === '') };
+    const fallback = new FallbackModel(first, second, { fallbackOn: [ModelAPIError, onEmpty], memberRetry: false, retry: false, cooldown: false });
+    await new InstrumentedModel(fallback, telemetry.settings()).request(messages);
+    const metrics = await telemetry.collectMetrics();
+    const tokens = metrics.find((m) => m.name === 'gen_ai.client.token.usage')?.points.map((p) => [p.attributes['gen_ai.request.model'], p.attributes['gen_ai.provider.name'], p.attributes['gen_ai.token.type'], p.sum]);
+    expect(tokens?.sort()).toEqual([
+      ['first', 'test', 'input', 7],
+      ['first', 'test', 'output', 1],
+      ['second', 'other', 'input', 5],
+      ['second', 'other', 'output', 2],
+    ]);
+    const durations = metrics.find((m) => m.name === 'gen_ai.client.operation.duration')?.points;
+    expect(durations?.map((p) => [p.attributes['gen_ai.request.model'], p.count])).toEqual([['second', 1]]);
+  });
 });

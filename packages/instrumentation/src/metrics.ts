@@ -38,15 +38,25 @@ export function createChatInstruments(meter: Meter): ChatInstruments {
   };
 }
 
-/** One finished chat request, as the metrics see it. */
-export interface ChatMeasurement {
+/** What one model consumed: its identity, tokens and cost. */
+export interface ConsumptionMeasurement {
   readonly system: string;
   readonly requestModel: string;
   readonly responseModel: string;
   readonly usage: RequestUsage;
   readonly cost: number | undefined;
+}
+
+/** One finished chat request, as the metrics see it. */
+export interface ChatMeasurement extends ConsumptionMeasurement {
   readonly durationSeconds: number;
   readonly timeToFirstChunkSeconds: number | undefined;
+  /**
+   * A fallback call's hops that consumed tokens, each under its own model and provider: their
+   * tokens and cost are recorded instead of the call's sum, which would put another model's
+   * tokens under the winner's name.
+   */
+  readonly hops?: readonly ConsumptionMeasurement[];
 }
 
 /**
@@ -76,7 +86,7 @@ interface MetricAttributeSet {
 const MAX_REMEMBERED = 1024;
 const attributeSets = new ThreeKeyMemo<MetricAttributeSet>(MAX_REMEMBERED);
 
-function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'requestModel' | 'responseModel'>): MetricAttributeSet {
+function metricAttributesOf(measurement: Pick<ConsumptionMeasurement, 'system' | 'requestModel' | 'responseModel'>): MetricAttributeSet {
   const { system, requestModel, responseModel } = measurement;
   const known = attributeSets.get(system, requestModel, responseModel);
   if (known !== undefined) return known;
@@ -88,16 +98,23 @@ function metricAttributesOf(measurement: Pick<ChatMeasurement, 'system' | 'reque
   });
 }
 
+/** Tokens (zero counts skipped) and cost when known, under the consumer's identity. */
+function recordConsumption(instruments: ChatInstruments, consumption: ConsumptionMeasurement, ctx: Context | undefined): void {
+  const { common, input, output } = metricAttributesOf(consumption);
+  if (consumption.usage.inputTokens) instruments.tokenUsage.record(consumption.usage.inputTokens, input, ctx);
+  if (consumption.usage.outputTokens) instruments.tokenUsage.record(consumption.usage.outputTokens, output, ctx);
+  if (consumption.cost !== undefined) instruments.cost.record(consumption.cost, common, ctx);
+}
+
 /**
  * Records a finished request: tokens (zero counts skipped), cost when known, duration, TTFT for streams.
  * `ctx` is the context to record in, when the caller has it at hand (the SDK looks up the active one otherwise).
  * @example recordChatMetrics(settings.instruments, { system: 'openai', requestModel: 'gpt-4o', responseModel: 'gpt-4o', usage, cost: 0.001, durationSeconds: 0.4, timeToFirstChunkSeconds: undefined });
  */
 export function recordChatMetrics(instruments: ChatInstruments, measurement: ChatMeasurement, ctx?: Context): void {
-  const { common, input, output } = metricAttributesOf(measurement);
-  if (measurement.usage.inputTokens) instruments.tokenUsage.record(measurement.usage.inputTokens, input, ctx);
-  if (measurement.usage.outputTokens) instruments.tokenUsage.record(measurement.usage.outputTokens, output, ctx);
-  if (measurement.cost !== undefined) instruments.cost.record(measurement.cost, common, ctx);
+  const { common } = metricAttributesOf(measurement);
+  if (measurement.hops === undefined) recordConsumption(instruments, measurement, ctx);
+  else for (const hop of measurement.hops) recordConsumption(instruments, hop, ctx);
   instruments.duration.record(measurement.durationSeconds, common, ctx);
   if (measurement.timeToFirstChunkSeconds !== undefined) instruments.timeToFirstChunk.record(measurement.timeToFirstChunkSeconds, common, ctx);
 }

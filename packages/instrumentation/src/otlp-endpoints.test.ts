@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeOtlpEndpoints, computeServiceName } from './otlp-endpoints.js';
+import { computeOtlpEndpoints } from './otlp-endpoints.js';
 
 describe('computeOtlpEndpoints', () => {
   it('defaults to the local viewer', () => {
@@ -13,13 +13,5 @@ describe('computeOtlpEndpoints', () => {
 
   it('lets an endpoint given in code win over the environment', () => {
     expect(computeOtlpEndpoints({ endpoint: 'http://127.0.0.1:5000', env: { OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://x/v1/traces' } }).traces).toBe('http://127.0.0.1:5000/v1/traces');
-  });
-});
-
-describe('computeServiceName', () => {
-  it('prefers code, then OTEL_SERVICE_NAME, then the SDK default', () => {
-    expect(computeServiceName({ serviceName: 'a', env: { OTEL_SERVICE_NAME: 'b' } })).toBe('a');
-    expect(computeServiceName({ env: { OTEL_SERVICE_NAME: 'b' } })).toBe('b');
-    expect(computeServiceName({ env: {} })).toBe('unknown_service:node');
   });
 });

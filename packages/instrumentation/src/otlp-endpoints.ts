@@ -33,8 +33,3 @@ export function computeOtlpEndpoints(o: { endpoint?: string; env: Env }): OtlpEn
   };
   return { traces: signal('TRACES', 'v1/traces'), metrics: signal('METRICS', 'v1/metrics'), logs: signal('LOGS', 'v1/logs') };
 }
-
-/** @example computeServiceName({ env: { OTEL_SERVICE_NAME: 'api' } }) === 'api' */
-export function computeServiceName(o: { serviceName?: string; env: Env }): string {
-  return o.serviceName ?? nonEmpty(o.env['OTEL_SERVICE_NAME']) ?? 'unknown_service:node';
-}
