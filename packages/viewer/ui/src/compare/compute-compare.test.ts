@@ -37,4 +37,13 @@ describe('computeCompare', () => {
       ['call 2', 0, 0],
     ]);
   });
+
+  it('counts a wrapper call and the call below it that repeats its usage as one call', () => {
+    const call = (id: string, parent: string | undefined, start: string, tokens: number) =>
+      makeSpan({ spanId: id, ...(parent === undefined ? {} : { parentSpanId: parent }), startTimeUnixNano: start, attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.usage.input_tokens': tokens, 'operation.cost': tokens / 100 } });
+    const wrapped = makeDetail([call('outer', undefined, '1', 120), makeSpan({ spanId: 'mid', parentSpanId: 'outer', startTimeUnixNano: '2' }), call('inner', 'mid', '3', 120)]);
+    const plain = makeDetail([call('only', undefined, '1', 100)]);
+    const rows = computeCompare({ a: wrapped, b: plain });
+    expect(rows.map((r) => [r.label, r.a?.spanId ?? null, r.tokenDelta])).toEqual([['call 1', 'inner', -20]]);
+  });
 });

@@ -35,12 +35,27 @@ function hopCell(hop: HopView): CompareCell {
 
 function callCells(detail: TraceDetail): Map<string, CompareCell> {
   const children = new Map<string, SpanRecord[]>();
+  const byId = new Map<string, SpanRecord>();
   for (const span of detail.spans) {
-    if (span.parentSpanId) children.set(span.parentSpanId, [...(children.get(span.parentSpanId) ?? []), span]);
+    byId.set(span.spanId, span);
+    if (!span.parentSpanId) continue;
+    const siblings = children.get(span.parentSpanId);
+    if (siblings) siblings.push(span);
+    else children.set(span.parentSpanId, [span]);
   }
-  const calls = detail.spans
-    .filter((s) => s.attributes[ATTR_HOPSCOPE_HOP_INDEX] === undefined && LLM_OPERATIONS.has(asString(s.attributes[ATTR_GEN_AI_OPERATION_NAME]) ?? ''))
-    .sort((x, y) => compareDecimalStrings(x.startTimeUnixNano, y.startTimeUnixNano));
+  const isCall = (s: SpanRecord): boolean => s.attributes[ATTR_HOPSCOPE_HOP_INDEX] === undefined && LLM_OPERATIONS.has(asString(s.attributes[ATTR_GEN_AI_OPERATION_NAME]) ?? '');
+  // A wrapper whose call is below it (and copies its usage) is that call, counted once: keep the innermost calls.
+  // Each ancestor is walked once over all calls (a walk stops where an earlier one passed), so this stays linear.
+  const wrappers = new Set<string>();
+  const walked = new Set<string>();
+  for (const span of detail.spans) {
+    if (!isCall(span)) continue;
+    for (let parent = byId.get(span.parentSpanId ?? ''); parent !== undefined && !walked.has(parent.spanId); parent = byId.get(parent.parentSpanId ?? '')) {
+      walked.add(parent.spanId);
+      if (isCall(parent)) wrappers.add(parent.spanId);
+    }
+  }
+  const calls = detail.spans.filter((s) => isCall(s) && !wrappers.has(s.spanId)).sort((x, y) => compareDecimalStrings(x.startTimeUnixNano, y.startTimeUnixNano));
   const cells = new Map<string, CompareCell>();
   calls.forEach((span, n) => {
     const strip = computeHopStrip({ span, children: children.get(span.spanId) ?? [] });
