@@ -18,6 +18,8 @@ describe('parseCliArgs', () => {
     [['--max-bytes', 'lots'], /--max-bytes must be a size/],
     [['--bogus'], /bogus/],
     [['stray'], /stray|positional/i],
+    [['--db', ''], /--db must not be empty/],
+    [['--db', '  '], /--db must not be empty/],
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseCliArgs(argv)).toThrow(CliUsageError);
     expect(() => parseCliArgs(argv)).toThrow(message);

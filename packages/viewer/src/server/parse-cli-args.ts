@@ -87,10 +87,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   const host = values.host ?? '127.0.0.1';
   if (host.trim() === '') throw new CliUsageError('--host must not be empty', 'host');
+  const db = values.db ?? '.hopscope';
+  if (db.trim() === '') throw new CliUsageError('--db must not be empty (a directory for the data, default .hopscope)', 'db');
   return {
     port: parsePort(values.port, 4318, 'port'),
     host,
-    db: values.db ?? '.hopscope',
+    db,
     grpcPort: parsePort(values['grpc-port'], 4317, 'grpc-port'),
     maxBytes: values['max-bytes'] === undefined ? undefined : parseByteSize(values['max-bytes']),
     demo: values.demo ?? false,

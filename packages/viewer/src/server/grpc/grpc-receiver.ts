@@ -55,6 +55,12 @@ const formatHost = (host: string): string => (host.includes(':') ? `[${host}]` :
  * @example
  * const grpc = await startGrpcReceiver({ store, gate, host: '127.0.0.1', port: 4317, maxRequestBytes, onIngest });
  */
+/** grpc-js reports a port in use in its message only: give it the `EADDRINUSE` code a listen error has. */
+function toBindError(error: Error, options: Pick<GrpcReceiverOptions, 'host' | 'port'>): Error {
+  if (!error.message.includes('EADDRINUSE')) return error;
+  return Object.assign(new Error(`gRPC port ${options.port} is already in use on ${options.host}`, { cause: error }), { code: 'EADDRINUSE' });
+}
+
 export async function startGrpcReceiver(options: GrpcReceiverOptions): Promise<GrpcReceiver> {
   const server = new Server({ 'grpc.max_receive_message_length': options.maxRequestBytes });
   for (const signal of ['traces', 'logs', 'metrics'] as const) {
@@ -63,7 +69,7 @@ export async function startGrpcReceiver(options: GrpcReceiverOptions): Promise<G
     });
   }
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync(`${formatHost(options.host)}:${options.port}`, ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(error) : resolve(boundPort)));
+    server.bindAsync(`${formatHost(options.host)}:${options.port}`, ServerCredentials.createInsecure(), (error, boundPort) => (error ? reject(toBindError(error, options)) : resolve(boundPort)));
   });
   return {
     port,
