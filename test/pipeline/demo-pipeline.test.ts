@@ -75,6 +75,8 @@ describe('the demo through the real pipeline', () => {
     expect(outcomes).toContain('gpt-4o:error > claude-sonnet-4-6:ok');
     expect(outcomes.some((o) => o.startsWith('gpt-4o:skipped'))).toBe(true);
     // A 529 from Anthropic is an error hop with its typed exception; the third member wins.
+    // The overloaded chain really asks every member: a 500 from gpt-4o, then a 529 from Anthropic.
+    expect(outcomes).toContain('gpt-4o:error > claude-sonnet-4-6:error > gpt-4o-mini:ok');
     const overloaded = chains.find((c) => c.outcomes.includes('claude-sonnet-4-6:error') && c.outcomes.at(-1) === 'gpt-4o-mini:ok');
     expect(overloaded, outcomes.join('\n')).toBeDefined();
     const claudeHop = overloaded!.hops.find((h) => h.attributes['gen_ai.request.model'] === 'claude-sonnet-4-6')!;

@@ -22,6 +22,8 @@ export interface DemoModels {
   readonly gpt4oMini: Model;
   readonly claude: Model;
   readonly chain: FallbackModel;
+  /** The same members without cooldown: the primary is asked even right after the 429 scenario. */
+  readonly overloadedChain: FallbackModel;
   readonly pickyChain: FallbackModel;
 }
 
@@ -34,7 +36,8 @@ export function createDemoModels(mock: MockProvider): DemoModels {
   const chain = new FallbackModel(gpt4o, claude, gpt4oMini, { cooldown: { defaultMs: 3_000 } });
   const tooShort = onResponse((response) => response.parts.every((p) => p.partKind !== 'text' || p.content.length < 20));
   const pickyChain = new FallbackModel(gpt4oMini, claude, { fallbackOn: [ModelAPIError, tooShort], cooldown: false });
-  return { gpt4o, gpt4oMini, claude, chain, pickyChain };
+  const overloadedChain = new FallbackModel(gpt4o, claude, gpt4oMini, { cooldown: false });
+  return { gpt4o, gpt4oMini, claude, chain, overloadedChain, pickyChain };
 }
 
 export interface DemoScenario {
@@ -73,7 +76,7 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
       mock.script('gpt-4o', [{ fail: { status: 500, body: { error: { message: 'The server had an error', type: 'server_error' } } } }]);
       mock.script('claude-sonnet-4-6', [{ fail: { status: 529, body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } } }]);
       answerAll(mock, { text: 'Two plus two is four, as always.', usage: { inputTokens: 38, outputTokens: 9 } });
-      return models.chain.request(ask('What is 2 + 2?'));
+      return models.overloadedChain.request(ask('What is 2 + 2?'));
     },
   },
   {
