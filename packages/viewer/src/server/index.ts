@@ -5,6 +5,8 @@ export { startViewer, isLoopbackHost, RemoteBindError } from './start-viewer.js'
 export type { StartViewerOptions, ViewerHandle } from './start-viewer.js';
 export { SqliteSpanStore, DEFAULT_STORE_MAX_BYTES, resolveDatabaseFile } from './store/sqlite-span-store.js';
 export type { SqliteSpanStoreOptions } from './store/sqlite-span-store.js';
+export { StoreOpenError } from './store/store-open-error.js';
+export type { StoreOpenFailure } from './store/store-open-error.js';
 export type { SpanStore, IngestResult, MetricSummary, StoreStats } from './store/span-store.js';
 export { InvalidCursorError } from './store/invalid-cursor-error.js';
 export { HttpError } from './http/http-error.js';

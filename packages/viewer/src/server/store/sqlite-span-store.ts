@@ -14,6 +14,8 @@ import { upgradeSchema } from './sqlite-schema-upgrade.js';
 import { readMetricSummaries } from './sqlite-metric-reader.js';
 import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
 import { SqliteSpanIngest } from './sqlite-span-ingest.js';
+import { StoreLock } from './store-lock.js';
+import { toStoreOpenError } from './store-open-error.js';
 import { SqliteTraceReader } from './sqlite-trace-reader.js';
 
 /** Options for SqliteSpanStore.open. */
@@ -45,17 +47,23 @@ export const DEFAULT_STORE_MAX_BYTES = 1024 * 1024 * 1024;
  * resolveDatabaseFile('.hopscope'); // '.hopscope/hopscope.db'
  */
 export function resolveDatabaseFile(path: string): string {
-  if (path === ':memory:') return path;
-  const isFile = /\.(db|sqlite3?)$/i.test(path) || (() => {
+  return locateDatabaseFile(path).file;
+}
+
+/** Where the database of `path` lives, and whether `path` is an existing regular file without a .db name; creates the directory. */
+function locateDatabaseFile(path: string): { file: string; fileGiven: boolean } {
+  if (path === ':memory:') return { file: path, fileGiven: false };
+  const named = /\.(db|sqlite3?)$/i.test(path);
+  const fileGiven = !named && (() => {
     try {
       return statSync(path).isFile();
     } catch {
       return false;
     }
   })();
-  const file = isFile ? path : join(path, 'hopscope.db');
+  const file = named || fileGiven ? path : join(path, 'hopscope.db');
   mkdirSync(dirname(file), { recursive: true });
-  return file;
+  return { file, fileGiven };
 }
 
 /**
@@ -85,6 +93,8 @@ export class SqliteSpanStore implements SpanStore {
   /** Why the last eviction failed; null once one succeeds. */
   private evictionError: unknown = null;
   private closed = false;
+  /** This process's hold on the store (null for ':memory:'), released by close(). */
+  private lock: StoreLock | null = null;
 
   private constructor(db: DatabaseSync, maxBytes: number) {
     this.db = db;
@@ -102,10 +112,35 @@ export class SqliteSpanStore implements SpanStore {
     this.totalBytes = totals.bytes + signalBytes.bytes;
   }
 
-  /** Opens (creating when needed) the store at `options.path`. */
+  /**
+   * Opens (creating when needed) the store at `options.path`, for this process alone: a store
+   * another process has open throws StoreOpenError 'in-use' naming its pid (see StoreLock). A
+   * path that cannot hold a store (not SQLite, damaged, not writable) throws StoreOpenError
+   * naming it and saying what to do.
+   */
   static open(options: SqliteSpanStoreOptions): SqliteSpanStore {
-    const file = resolveDatabaseFile(options.path);
-    const db = new DatabaseSync(file);
+    let located = { file: options.path, fileGiven: false };
+    let lock: StoreLock | null = null;
+    let db: DatabaseSync | null = null;
+    try {
+      located = locateDatabaseFile(options.path);
+      if (located.file !== ':memory:') lock = StoreLock.acquire({ file: located.file, path: options.path });
+      db = new DatabaseSync(located.file);
+      const store = SqliteSpanStore.setUp(db, options);
+      store.lock = lock;
+      if (options.backgroundCheckpoints ?? true) store.checkpointer = SqliteCheckpointer.start(db, located.file);
+      return store;
+    } catch (error) {
+      try {
+        db?.close();
+      } finally {
+        lock?.release();
+      }
+      throw toStoreOpenError({ error, path: options.path, ...located });
+    }
+  }
+
+  private static setUp(db: DatabaseSync, options: SqliteSpanStoreOptions): SqliteSpanStore {
     db.exec('PRAGMA auto_vacuum = INCREMENTAL');
     db.exec('PRAGMA journal_mode = WAL');
     // NORMAL in WAL mode: a commit is in the WAL (OS page cache) before the receiver answers, so it
@@ -117,9 +152,7 @@ export class SqliteSpanStore implements SpanStore {
     db.exec('PRAGMA temp_store = MEMORY');
     db.exec(SCHEMA_SQL);
     upgradeSchema(db);
-    const store = new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
-    if (options.backgroundCheckpoints ?? true) store.checkpointer = SqliteCheckpointer.start(db, file);
-    return store;
+    return new SqliteSpanStore(db, options.maxBytes ?? DEFAULT_STORE_MAX_BYTES);
   }
 
   private transaction<T>(work: () => T): T {
@@ -332,11 +365,15 @@ export class SqliteSpanStore implements SpanStore {
     if (this.closed) return;
     this.flushSpans();
     this.closed = true;
-    await this.checkpointer?.close();
     try {
+      await this.checkpointer?.close();
       this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     } finally {
-      this.db.close();
+      try {
+        this.db.close();
+      } finally {
+        this.lock?.release();
+      }
     }
   }
 }
