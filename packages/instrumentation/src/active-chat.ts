@@ -64,12 +64,13 @@ export function createChatContext(parent: Context, span: Span, model: Model, mes
 
 /**
  * True when the context already has a chat span for this call: the same model (through wrappers)
- * and the same messages, or a member request of the FallbackModel whose chat span is open.
+ * and the same messages, or a fallback member's request inside it (a member of its FallbackModel,
+ * or of a FallbackModel nested in that chain: their hops become hop spans, not chat spans).
  * @example if (isChatInstrumented(context.active(), model, messages, options)) return next();
  */
 export function isChatInstrumented(ctx: Context, model: Model, messages: readonly ModelMessage[], options: RequestOptions | undefined): boolean {
   const active = ctx.getValue(ACTIVE_CHAT_KEY) as ActiveChat | undefined;
   if (active === undefined) return false;
-  if (options?.hop && unwrapModel(options.hop.fallback) === active.model) return true;
+  if (options?.hop) return true;
   return active.messages === messages && active.model === unwrapModel(model);
 }

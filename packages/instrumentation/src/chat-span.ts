@@ -3,8 +3,8 @@
  * hops as child spans, finish attributes re-read from the span, rename, error recording, and
  * the metrics once the span has ended. Every telemetry step is guarded: the call goes on.
  */
-import { propagation, SpanKind, type Attributes, type Context, type Span } from '@opentelemetry/api';
-import { isZeroUsage, modelRequestParameters, type HopRecord, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings } from '@hopscope/models';
+import { propagation, SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import { isZeroUsage, modelRequestParameters, unwrapModel, type HopRecord, type Model, type ModelMessage, type ModelRequestParameters, type ModelResponse, type ModelSettings } from '@hopscope/models';
 import * as A from './semconv/attributes.js';
 import { toChatSpanName, toChatStartAttributes, toFallbackWinnerAttributes } from './mapper/chat-start.js';
 import { toChatFinishAttributes } from './mapper/chat-finish.js';
@@ -35,6 +35,12 @@ function hopCost(record: HopRecord): number | undefined {
   if (!usage || isZeroUsage(usage)) return undefined;
   if (record.response) return computeResponseCost(record.response);
   return computeResponseCost({ usage, modelName: record.modelName, providerName: record.provider, providerUrl: record.baseUrl, timestamp: new Date(record.startTime) });
+}
+
+/** True for a hop that consumed tokens. */
+function consumedTokens(record: HopRecord): boolean {
+  const usage = toHopUsage(record);
+  return usage !== undefined && !isZeroUsage(usage);
 }
 
 /** The baggage of a context without agent ids: shared, only read. */
@@ -70,6 +76,10 @@ export class ChatSpanRecorder {
   private parameters: ModelRequestParameters | undefined;
   private identity: ModelIdentity;
   private hops: HopRecord[] | undefined;
+  /** Hop records of FallbackModels nested in the chain, by that FallbackModel, until its own hop arrives. */
+  private nested: Map<Model, HopRecord[]> | undefined;
+  /** The nested hops of each hop whose member was a FallbackModel itself. */
+  private hopChildren: Map<HopRecord, readonly HopRecord[]> | undefined;
   private firstChunkAt: number | undefined;
   private measurement: ChatMeasurement | undefined;
   private failed = false;
@@ -108,8 +118,22 @@ export class ChatSpanRecorder {
     }
   }
 
+  /** Keeps the hops of a FallbackModel that is a member of this chain (or of a chain nested in it) for that member's hop. */
+  private keepNested(record: HopRecord): void {
+    const key = unwrapModel(record.fallback);
+    const nested = (this.nested ??= new Map());
+    const list = nested.get(key);
+    if (list) list.push(record);
+    else nested.set(key, [record]);
+  }
+
   /** Receives the FallbackModel's hop records: one child span each; the winner renames the chat span. */
   readonly onHop = (record: HopRecord): void => {
+    // A member that is a FallbackModel itself reports its hops here too: they wait for its own hop.
+    if (unwrapModel(record.fallback) !== unwrapModel(this.call.model)) {
+      this.keepNested(record);
+      return;
+    }
     (this.hops ??= []).push(record);
     guard('hop span', () => this.recordHopSpan(record), undefined);
     if (record.winner) guard('fallback winner attributes', () => this.applyWinner(record), undefined);
@@ -166,11 +190,38 @@ export class ChatSpanRecorder {
     }
   }
 
-  private recordHopSpan(record: HopRecord): void {
-    const attributes = toHopSpanAttributes(record, { baggage: this.baggage, costUsd: hopCost(record) });
-    const span = this.settings.tracer.startSpan(toHopSpanName(record), { kind: SpanKind.CLIENT, startTime: record.startTime, attributes }, this.context);
+  /**
+   * The hop's span under `parent`. A hop whose member was a FallbackModel gets that chain's hops as
+   * its children (taken from the nested records), and its cost is theirs summed: its usage is the
+   * inner chain's sum, which no single model's price fits.
+   */
+  private recordHopSpan(record: HopRecord, parent: Context = this.context): void {
+    const children = this.takeNested(record);
+    const attributes = toHopSpanAttributes(record, { baggage: this.baggage, costUsd: this.costOfHop(record) });
+    const span = this.settings.tracer.startSpan(toHopSpanName(record), { kind: SpanKind.CLIENT, startTime: record.startTime, attributes }, parent);
     if (record.outcome === 'error' && record.error !== undefined) recordSpanError(span, record.error, { escaped: false, describe: true });
+    if (children !== undefined) {
+      const inner = trace.setSpan(parent, span);
+      for (const child of children) this.recordHopSpan(child, inner);
+    }
     span.end(record.startTime + record.durationMs);
+  }
+
+  /** Moves the nested records of the hop's member (a FallbackModel) to the hop, if there are any. */
+  private takeNested(record: HopRecord): readonly HopRecord[] | undefined {
+    const key = unwrapModel(record.model);
+    const children = this.nested?.get(key);
+    if (children === undefined) return undefined;
+    this.nested!.delete(key);
+    (this.hopChildren ??= new Map()).set(record, children);
+    return children;
+  }
+
+  /** A hop's cost: its nested hops' costs summed when its member was a FallbackModel, else its own. */
+  private costOfHop(record: HopRecord): number | undefined {
+    const children = this.hopChildren?.get(record);
+    if (children === undefined) return hopCost(record);
+    return computeCostSum(children.filter(consumedTokens).map((child) => this.costOfHop(child)));
   }
 
   private applyWinner(record: HopRecord): void {
@@ -182,9 +233,13 @@ export class ChatSpanRecorder {
   }
 
   /** What each hop that consumed tokens used, under the hop's own model and provider (for the metrics). */
-  private consumptionOfHops(hops: readonly HopRecord[]): ConsumptionMeasurement[] {
-    const out: ConsumptionMeasurement[] = [];
+  private consumptionOfHops(hops: readonly HopRecord[], out: ConsumptionMeasurement[] = []): ConsumptionMeasurement[] {
     for (const hop of hops) {
+      const children = this.hopChildren?.get(hop);
+      if (children !== undefined) {
+        this.consumptionOfHops(children, out);
+        continue;
+      }
       const usage = toHopUsage(hop);
       if (!usage || isZeroUsage(usage)) continue;
       out.push({ system: hop.provider, requestModel: hop.modelName, responseModel: hop.response?.modelName || hop.modelName, usage, cost: hopCost(hop) });
@@ -195,7 +250,7 @@ export class ChatSpanRecorder {
   private costOf(response: ModelResponse): number | undefined {
     const hops = this.hops;
     if (hops === undefined || hops.length === 0) return computeResponseCost(response);
-    return computeCostSum(hops.filter((h) => toHopUsage(h) && !isZeroUsage(toHopUsage(h)!)).map(hopCost));
+    return computeCostSum(hops.filter(consumedTokens).map((hop) => this.costOfHop(hop)));
   }
 
   private applyFinish(response: ModelResponse): void {

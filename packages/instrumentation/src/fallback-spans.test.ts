@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FallbackModel, FunctionModel, ModelAPIError, modelRequest, requestUsage, textPart, userPrompt } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
+import { instrumentAll } from './instrument-all.js';
 import { InstrumentedModel } from './instrumented-model.js';
 
 const messages = [modelRequest([userPrompt('hi')])];
@@ -64,5 +65,58 @@ describe('InstrumentedModel around a FallbackModel', () => {
     ]);
     const durations = metrics.find((m) => m.name === 'gen_ai.client.operation.duration')?.points;
     expect(durations?.map((p) => [p.attributes['gen_ai.request.model'], p.count])).toEqual([['second', 1]]);
+  });
+});
+
+describe('a FallbackModel nested as a member of another', () => {
+  const answering = (name: string, system: string, text: string, inputTokens: number, outputTokens: number) =>
+    new FunctionModel(() => ({ parts: [textPart(text)], usage: requestUsage({ inputTokens, outputTokens }) }), { modelName: name, system });
+  const nestedChain = () => {
+    const rejectBad = { response: (response: { parts: readonly { partKind: string; content?: unknown }[] }) => response.parts.some((p) => p.content === 'bad') };
+    const inner = new FallbackModel(answering('claude-3-5-sonnet-latest', 'anthropic', 'bad', 1000, 1000), answering('gpt-4o-mini', 'openai', 'good', 100, 10), {
+      fallbackOn: [ModelAPIError, rejectBad],
+      memberRetry: false,
+      retry: false,
+      cooldown: false,
+    });
+    return new FallbackModel(failing('gpt-4o'), inner, { memberRetry: false, retry: false, cooldown: false });
+  };
+
+  it.each([
+    ['InstrumentedModel', (model: FallbackModel, settings: ReturnType<ReturnType<typeof createTestTelemetry>['settings']>) => new InstrumentedModel(model, settings).request(messages)],
+    ['instrumentAll', async (model: FallbackModel, settings: ReturnType<ReturnType<typeof createTestTelemetry>['settings']>) => {
+      const uninstall = instrumentAll(settings);
+      try {
+        return await model.request(messages);
+      } finally {
+        uninstall();
+      }
+    }],
+  ] as const)('puts the inner chain\'s hops under its hop span, each priced at its own model, through %s', async (_how, run) => {
+    const telemetry = createTestTelemetry();
+    const response = await run(nestedChain(), telemetry.settings());
+    expect(response.usage.inputTokens).toBe(1100);
+    const spans = telemetry.projectSpans();
+    // The outer chat span is renamed to its winner, the inner chain (as the reference names it).
+    const inner = 'chat fallback:claude-3-5-sonnet-latest,gpt-4o-mini';
+    expect(spans.map((s) => [s.name, s.parent, s.attributes['hopscope.hop.outcome'] ?? null, s.attributes['gen_ai.usage.input_tokens'] ?? null])).toEqual([
+      [inner, null, null, 1100],
+      ['chat gpt-4o', inner, 'error', null],
+      [inner, inner, 'ok', 1100],
+      ['chat claude-3-5-sonnet-latest', inner, 'rejected', 1000],
+      ['chat gpt-4o-mini', inner, 'ok', 100],
+    ]);
+    // The inner chain's hops hang under its hop span, not under the chat span.
+    const [chat, , innerHop, claudeHop, miniHop] = telemetry.finishedSpans();
+    const parentOf = (span: typeof chat) => span?.parentSpanContext?.spanId;
+    expect([parentOf(innerHop), parentOf(claudeHop), parentOf(miniHop)]).toEqual([chat?.spanContext().spanId, innerHop?.spanContext().spanId, innerHop?.spanContext().spanId]);
+    const costs = spans.map((s) => s.attributes['operation.cost'] as number | undefined);
+    expect(costs[3]).toBeCloseTo(0.018, 9);
+    expect(costs[4]).toBeCloseTo(0.000021, 9);
+    expect(costs[2]).toBeCloseTo(0.018021, 9);
+    expect(costs[0]).toBeCloseTo(0.018021, 9);
+    const metrics = await telemetry.collectMetrics();
+    const inputTokens = metrics.find((m) => m.name === 'gen_ai.client.token.usage')?.points.filter((p) => p.attributes['gen_ai.token.type'] === 'input').map((p) => [p.attributes['gen_ai.request.model'], p.sum]);
+    expect(inputTokens?.sort()).toEqual([['claude-3-5-sonnet-latest', 1000], ['gpt-4o-mini', 100]]);
   });
 });

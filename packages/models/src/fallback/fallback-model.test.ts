@@ -38,17 +38,19 @@ describe('FallbackModel.request', () => {
     expect(b.calls).toHaveLength(1);
   });
 
-  it('passes hop info, the caller signal and the whole history to each member, never the caller onHop', async () => {
+  it('passes hop info, the caller signal, the caller onHop and the whole history to each member', async () => {
     const a = new ScriptedModel('a', [{ error: httpError(500, 'a') }]);
     const b = new ScriptedModel('b');
     const model = new FallbackModel(a, b, noCooldown);
     const controller = new AbortController();
     const seen: HopRecord[] = [];
-    await model.request(messages, undefined, undefined, { signal: controller.signal, onHop: (r) => seen.push(r) });
+    const onHop = (r: HopRecord) => seen.push(r);
+    await model.request(messages, undefined, undefined, { signal: controller.signal, onHop });
     expect(a.calls[0]!.options.hop).toEqual({ index: 0, count: 2, fallback: model });
     expect(b.calls[0]!.options.hop).toEqual({ index: 1, count: 2, fallback: model });
     for (const call of [...a.calls, ...b.calls]) {
-      expect(call.options.onHop).toBeUndefined();
+      // A member that is a FallbackModel itself reports its hops to the same listener.
+      expect(call.options.onHop).toBe(onHop);
       expect(call.messages).toBe(messages);
     }
     expect(seen.map((r) => [r.modelName, r.outcome, r.winner])).toEqual([
@@ -57,6 +59,19 @@ describe('FallbackModel.request', () => {
     ]);
     controller.abort();
     expect(b.calls[0]!.options.signal?.aborted).toBe(true);
+  });
+
+  it('reports the hops of a member that is a FallbackModel itself to the request onHop, told apart by record.fallback', async () => {
+    const inner = new FallbackModel(new ScriptedModel('b', [{ error: httpError(529, 'b') }]), new ScriptedModel('c'), noCooldown);
+    const outer = new FallbackModel(new ScriptedModel('a', [{ error: httpError(500, 'a') }]), inner, noCooldown);
+    const seen: HopRecord[] = [];
+    await outer.request(messages, undefined, undefined, { onHop: (r) => seen.push(r) });
+    expect(seen.map((r) => [r.fallback === outer ? 'outer' : r.fallback === inner ? 'inner' : '?', r.modelName, r.outcome])).toEqual([
+      ['outer', 'a', 'error'],
+      ['inner', 'b', 'error'],
+      ['inner', 'c', 'ok'],
+      ['outer', 'fallback:b,c', 'ok'],
+    ]);
   });
 
   it('delivers records to the constructor onHop and the request onHop, and onFallback with the real models', async () => {

@@ -29,7 +29,9 @@ function isOptions(value: unknown): value is FallbackModelOptions {
  *
  * - Usage: the returned response's `usage` is the SUM over every hop that consumed tokens (see
  *   chain-usage.ts), so cost is never charged to the winner only; each hop's own usage, the
- *   winner's included, is in its `HopRecord`, delivered to `onHop` (constructor and request).
+ *   winner's included, is in its `HopRecord`, delivered to `onHop` (constructor and request). A
+ *   member that is a FallbackModel itself reports its own hops to the request's `onHop` as well;
+ *   `record.fallback` tells which chain a record belongs to.
  * - Retries: a member with a next hop is left at once (unless `memberRetry` is set); only where no
  *   other hop is left does `retry` wait (Retry-After honoured up to its cap).
  * - Cooldown: when every member is cooling down, the request does not fail untried: it calls the
@@ -79,7 +81,7 @@ export class FallbackModel extends ModelBase {
   }
 
   private chain<T>(kind: HopKind<T>, options: RequestOptions): ChainRun<T> {
-    return new ChainRun({ fallback: this, models: this.models, kind, health: this.tracker, options: this.resolved, signal: options.signal }, options.onHop);
+    return new ChainRun({ fallback: this, models: this.models, kind, health: this.tracker, options: this.resolved, signal: options.signal, onHop: options.onHop }, options.onHop);
   }
 
   protected async doRequest(messages: readonly ModelMessage[], settings: ModelSettings | undefined, parameters: ModelRequestParameters, options: RequestOptions): Promise<ModelResponse> {

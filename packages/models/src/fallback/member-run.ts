@@ -11,6 +11,7 @@ import { FallbackResponseRejectedError } from './errors.js';
 import { matchesError, matchesResponse } from './fallback-on.js';
 import type { HealthTracker } from './health.js';
 import type { HopKind, HopRecordFields } from './hop-record.js';
+import type { HopRecord } from '../hop.js';
 import type { ResolvedFallbackOptions } from './options.js';
 
 /** ok: answered and accepted; failed: fall back; fatal: propagate as is; aborted: by the caller; lost: by the chain. */
@@ -28,6 +29,11 @@ export interface ChainContext<T> {
   readonly options: ResolvedFallbackOptions;
   /** The caller's signal. */
   readonly signal: AbortSignal | undefined;
+  /**
+   * The request's own hop listener, passed on to every member: a member that is a FallbackModel
+   * itself reports its hops to it too (`record.fallback` says which chain a record belongs to).
+   */
+  readonly onHop?: ((record: HopRecord) => void) | undefined;
 }
 
 /** What a member run needs from its chain. */
@@ -62,7 +68,7 @@ async function attempt<T>(context: ChainContext<T>, turn: MemberTurn): Promise<{
   const cancel = startDeadline(deadline, ms, () => timeoutError(model, ms ?? 0, context.kind.stream));
   try {
     const hop = { index: turn.index, count: context.models.length, fallback: context.fallback };
-    const call = context.kind.start(model, signal ? { signal, hop } : { hop });
+    const call = context.kind.start(model, { ...(signal ? { signal } : {}), hop, ...(context.onHop ? { onHop: context.onHop } : {}) });
     const value = signal ? await raceAbort(call, signal, (late) => context.kind.discard(late)) : await call;
     return { ok: true, value };
   } catch (error) {
