@@ -3,11 +3,8 @@
  * The `hopscope` command: starts the viewer (and the demo with --demo) and shuts down cleanly
  * on SIGINT/SIGTERM. The only place that reads argv and listens.
  */
+import { startCliDemo, type CliDemo, type CliDemoModule } from './cli-demo.js';
 import { CLI_USAGE, CliUsageError, parseCliArgs, type CliOptions } from './parse-cli-args.js';
-
-interface DemoModule {
-  startDemo(options: { otlpEndpoint: string }): Promise<{ stop(): Promise<void> }>;
-}
 
 // node:sqlite is still flagged experimental on Node 22; its warning is noise for users.
 const emitWarning = process.emitWarning.bind(process);
@@ -44,13 +41,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`Hopscope viewer on ${viewer.url}  (OTLP/HTTP ${viewer.url}/v1/traces, OTLP/gRPC ${viewer.grpcPort ?? 'off'}, data in ${options.db})\n`);
-  let demo: { stop(): Promise<void> } | null = null;
-  if (options.demo) {
-    const demoPath = '../demo/index.js';
-    const { startDemo } = (await import(demoPath)) as DemoModule;
-    demo = await startDemo({ otlpEndpoint: viewer.url });
-    process.stdout.write('Demo running: fallback chains are being exported to the viewer.\n');
-  }
+  let demo: CliDemo | null = null;
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) process.exit(130);
@@ -58,6 +49,8 @@ async function main(): Promise<void> {
     process.stdout.write(`\n${signal}: shutting down\n`);
     try {
       await demo?.stop();
+    } catch (error) {
+      process.stderr.write(`hopscope: stopping the demo failed: ${(error as Error).message}\n`);
     } finally {
       await viewer.close();
       process.exit(0);
@@ -65,6 +58,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  if (options.demo) {
+    const demoPath = '../demo/index.js';
+    // A demo that fails to start leaves the viewer running (one line on stderr, no stack).
+    demo = await startCliDemo({ otlpEndpoint: viewer.url, load: async () => (await import(demoPath)) as CliDemoModule, write: (line) => process.stderr.write(line) });
+    if (demo !== null) process.stdout.write('Demo running: fallback chains are being exported to the viewer.\n');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,13 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TraceListResponse } from '../shared/api-types.js';
+import { spawnCli } from './testing/spawn-cli.js';
 
-const HOOKS = fileURLToPath(new URL('./testing/register-ts-hooks.ts', import.meta.url));
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
@@ -17,20 +15,10 @@ afterEach(() => {
 });
 
 /** Runs the real CLI as a child process and resolves with its URL once it listens. */
-function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', HOOKS, CLI, '--port', '0', '--grpc-port', '0', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const match = /viewer on (http:\/\/[^\s]+)/.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('exit', (code) => reject(new Error(`CLI exited (${code}) before listening:\n${output}`)));
-  });
+async function startCli(db: string): Promise<{ child: ChildProcess; url: string }> {
+  const cli = spawnCli(['--port', '0', '--grpc-port', '0', '--db', db]);
+  children.push(cli.child);
+  return { child: cli.child, url: await cli.listening };
 }
 
 describe('durability', () => {
