@@ -34,6 +34,17 @@ describe('trace list', () => {
     expect(await unpriced.getByRole('cell', { name: '50 / 5' }).count()).toBe(1);
   });
 
+  it('shows cache read, cache write and reasoning tokens apart in a trace row, only when not zero', async () => {
+    await postPlainCallTrace({ service: 'cache-service', tokens: { input_tokens: 900, output_tokens: 40, 'cache_read.input_tokens': 1200, 'cache_creation.input_tokens': 300, 'reasoning.output_tokens': 80 } });
+    await page.goto(viewer.url);
+    const table = page.getByRole('table', { name: 'Traces' });
+    const row = table.getByRole('row').filter({ hasText: 'cache-service' });
+    await row.getByRole('cell', { name: '900 / 40' }).getByText('cache read 1,200 · cache write 300 · reasoning 80', { exact: true }).waitFor();
+    await table.getByRole('row').filter({ hasText: 'claude-3-5-sonnet' }).getByText('cache write 11', { exact: true }).waitFor();
+    const noExtras = table.getByRole('row').filter({ hasText: 'claude-sonnet, gemini-flash, gpt-4o' });
+    expect(await noExtras.getByText(/cache|reasoning/).count()).toBe(0);
+  });
+
   it('filters by URL: only fallback traces', async () => {
     await page.goto(`${viewer.url}/#/?hasFallback=true`);
     const table = page.getByRole('table', { name: 'Traces' });
@@ -146,7 +157,11 @@ describe('hops, navigation and compare', () => {
     const strip = page.getByRole('region', { name: 'Fallback hops' });
     await strip.getByText('Fallback chain · 3 hops').waitFor();
     expect(await strip.getByRole('listitem').count()).toBe(3);
-    await strip.getByRole('listitem', { name: 'hop 1' }).getByText('ModelHTTPError').waitFor();
+    const failed = strip.getByRole('listitem', { name: 'hop 1' });
+    await failed.getByText('ModelHTTPError').waitFor();
+    // Failed without usage: no charge, as the trace total and the waste line count it, never "unknown".
+    await failed.getByText(/no usage reported · no charge$/).waitFor();
+    expect(await failed.getByText(/unknown/).count()).toBe(0);
     await strip.getByRole('listitem', { name: 'hop 3' }).getByText('winner').waitFor();
     await strip.getByText('Failed hops: 2 · wasted 52 tokens · $0.0011').waitFor();
     await page.getByText(/ · fallback · 2 failed$/).waitFor();
@@ -159,7 +174,7 @@ describe('hops, navigation and compare', () => {
     await strip.getByText('Fallback chain · 3 hops').waitFor();
     const skipped = strip.getByRole('listitem', { name: 'hop 1' });
     await skipped.getByText('skipped', { exact: true }).waitFor();
-    await skipped.getByText(/not tried/).waitFor();
+    await skipped.getByText(/not tried .* no charge$/).waitFor();
     expect(await skipped.getByText(/unknown|\$0/).count()).toBe(0);
     const unpriced = strip.getByRole('listitem', { name: 'hop 2' });
     await unpriced.getByText(/7 in \/ 0 out · unknown/).waitFor();
@@ -204,7 +219,40 @@ describe('hops, navigation and compare', () => {
     const firstHop = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1 · hop 1' }) });
     await firstHop.getByText('+130 ms').waitFor();
     await firstHop.getByText('+80').waitFor();
+    // A's hop 1 failed without usage: no charge, so the cost delta is B's price, not "unknown".
+    await firstHop.getByText('no charge').waitFor();
+    await firstHop.getByRole('cell', { name: '+$0.0009', exact: true }).waitFor();
+    expect(await firstHop.getByText('unknown').count()).toBe(0);
+    const call = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1', exact: true }) });
+    await call.getByRole('cell', { name: '−$0.0006', exact: true }).waitFor();
+    // B has no hop 2: nothing to subtract.
+    const secondHop = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1 · hop 2' }) });
+    expect(await secondHop.getByRole('cell', { name: '—', exact: true }).count()).toBe(4);
     await page.getByRole('table', { name: 'Totals' }).getByRole('row', { name: /Tokens/ }).getByText('−52').waitFor();
+  });
+
+  it('compares a skipped hop as 0 ms, 0 tokens, $0 against a tried one', async () => {
+    const a = await readUiFixture('ui-fallback-a');
+    const { traceId } = await postCooldownTrace();
+    await page.goto(`${viewer.url}/#/compare/${a.traceId}/${traceId}`);
+    const calls = page.getByRole('table', { name: 'Calls and hops' });
+    const firstHop = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1 · hop 1' }) });
+    await firstHop.getByText(/not tried/).waitFor();
+    expect(await firstHop.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['−120 ms', '±0', '±0']));
+    expect(await firstHop.getByText('unknown').count()).toBe(0);
+  });
+
+  it('lines up a plain call with a fallback call on the call row, the hops below it', async () => {
+    const a = await readUiFixture('ui-fallback-a');
+    const { traceId } = await postPlainCallTrace({ service: 'plain-service', tokens: { input_tokens: 60, output_tokens: 20 }, costUsd: 0.0004 });
+    await page.goto(`${viewer.url}/#/compare/${a.traceId}/${traceId}`);
+    const calls = page.getByRole('table', { name: 'Calls and hops' });
+    const call = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1', exact: true }) });
+    await call.getByText(/fallback, hop 3 of 3 won/).waitFor();
+    expect(await call.getByRole('cell').allInnerTexts()).toEqual(expect.arrayContaining(['−760 ms', '−52', '−$0.0011']));
+    const winningHop = calls.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'call 1 · hop 3' }) });
+    expect(await winningHop.getByRole('cell', { name: '—', exact: true }).count()).toBe(4);
+    expect(await calls.getByRole('rowheader').allInnerTexts()).toEqual(['call 1', 'call 1 · hop 1', 'call 1 · hop 2', 'call 1 · hop 3']);
   });
 });
 
@@ -219,6 +267,26 @@ function liveTrace(name: string): Record<string, unknown> {
       },
     ],
   };
+}
+
+/** A trace of one plain chat call (40 ms) with the given `gen_ai.usage.*` tokens and an optional price. */
+async function postPlainCallTrace(options: { service: string; tokens: Record<string, number>; costUsd?: number }): Promise<{ traceId: string }> {
+  const hex = (n: number): string => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const traceId = hex(32);
+  const attributes = [
+    { key: 'gen_ai.operation.name', value: { stringValue: 'chat' } },
+    { key: 'gen_ai.request.model', value: { stringValue: 'plain-model' } },
+    ...Object.entries(options.tokens).map(([key, value]) => ({ key: `gen_ai.usage.${key}`, value: { intValue: String(value) } })),
+    ...(options.costUsd === undefined ? [] : [{ key: 'operation.cost', value: { doubleValue: options.costUsd } }]),
+  ];
+  await postOtlp(viewer.url, {
+    resourceSpans: [{
+      resource: { attributes: [{ key: 'service.name', value: { stringValue: options.service } }] },
+      scopeSpans: [{ scope: { name: 'plain' }, spans: [{ traceId, spanId: hex(16), name: 'chat plain-model', kind: 3, startTimeUnixNano: String(now), endTimeUnixNano: String(now + 40_000_000n), attributes }] }],
+    }],
+  });
+  return { traceId };
 }
 
 /** A fallback call whose first hop was skipped by cooldown, the second tried without a price, the third won. */

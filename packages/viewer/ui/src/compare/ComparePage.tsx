@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { CompareResponse, TraceSummary } from '../../../src/shared/api-types.js';
 import { api } from '../api/client.js';
 import { useAsync } from '../api/use-async.js';
-import { toCostText, toDeltaText, toDurationText, toTokenText } from '../format/to-display-text.js';
+import { toCallCostText, toCostText, toDeltaText, toDurationText, toTokenText } from '../format/to-display-text.js';
 import { toRouteHash } from '../routing/parse-route.js';
 import { computeCompare, type CompareCell } from './compute-compare.js';
 
@@ -13,10 +13,10 @@ function Cell({ cell }: { readonly cell: CompareCell | null }) {
       <strong>{cell.model}</strong> · {cell.outcome}
       {cell.tried ? (
         <div className="muted">
-          {cell.durationMs === null ? '' : toDurationText(cell.durationMs)} · {toTokenText(cell.tokens)} tokens · {toCostText(cell.costUsd)}
+          {cell.durationMs === null ? '' : toDurationText(cell.durationMs)} · {toTokenText(cell.tokens)} tokens · {toCallCostText(cell)}
         </div>
       ) : (
-        <div className="muted">not tried · — · —</div>
+        <div className="muted">not tried (no request made) · no charge</div>
       )}
     </td>
   );
@@ -79,16 +79,20 @@ function CompareTable({ data }: { readonly data: CompareResponse }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
-            <tr key={row.label}>
-              <th scope="row">{row.label}</th>
-              <Cell cell={row.a} />
-              <Cell cell={row.b} />
-              <td>{toDeltaText(row.durationDeltaMs, toDurationText)}</td>
-              <td>{toDeltaText(row.tokenDelta, toTokenText)}</td>
-              <td>{toDeltaText(row.costDeltaUsd, (n) => toCostText(n))}</td>
-            </tr>
-          ))}
+          {rows.map((row) => {
+            // A call or hop only one trace has: nothing to subtract ("—"), which is not an unknown value.
+            const paired = row.a !== null && row.b !== null;
+            return (
+              <tr key={row.label} className={row.kind === 'hop' ? 'compare-hop-row' : 'compare-call-row'}>
+                <th scope="row">{row.label}</th>
+                <Cell cell={row.a} />
+                <Cell cell={row.b} />
+                <td>{paired ? toDeltaText(row.durationDeltaMs, toDurationText) : '—'}</td>
+                <td>{paired ? toDeltaText(row.tokenDelta, toTokenText) : '—'}</td>
+                <td>{paired ? toDeltaText(row.costDeltaUsd, (n) => toCostText(n)) : '—'}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       {rows.length === 0 ? <p className="muted">Neither trace has LLM calls to align.</p> : null}
@@ -97,7 +101,8 @@ function CompareTable({ data }: { readonly data: CompareResponse }) {
 }
 
 /**
- * Two traces side by side (`/api/compare`), aligned call by call and hop by hop.
+ * Two traces side by side (`/api/compare`), aligned call by call and, under fallback calls, hop
+ * by hop (`computeCompare`).
  *
  * @example
  * <ComparePage a={idA} b={idB} />

@@ -1,7 +1,8 @@
 import type { SpanRecord, TraceDetail } from '../../../src/shared/api-types.js';
-import { ATTR_GEN_AI_OPERATION_NAME, ATTR_HOPSCOPE_HOP_INDEX } from '../genai/attribute-names.js';
-import { computeHopStrip, type HopView } from '../genai/compute-hop-strip.js';
-import { parseSpanUsage } from '../genai/parse-usage.js';
+import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL, ATTR_HOPSCOPE_HOP_INDEX } from '../genai/attribute-names.js';
+import { computeCallCost } from '../genai/compute-call-cost.js';
+import { computeHopStrip, type HopStrip, type HopView } from '../genai/compute-hop-strip.js';
+import { parseSpanUsage, type SpanUsage } from '../genai/parse-usage.js';
 import { asString, compareDecimalStrings } from '../genai/read-value.js';
 
 /** One LLM call or fallback hop of a trace, as a compare row shows it. */
@@ -9,16 +10,25 @@ export interface CompareCell {
   readonly spanId: string | null;
   readonly model: string;
   readonly outcome: string;
-  /** False for a hop skipped without a request: no duration, tokens or cost to show. */
+  /**
+   * False for a hop skipped without a request. It counts as 0 ms, 0 tokens and $0 (no request,
+   * no model time, nothing billed), so a row with a skipped hop against a tried one has all three
+   * deltas, like any other.
+   */
   readonly tried: boolean;
   readonly durationMs: number | null;
   readonly tokens: number;
+  /** As the trace total counts it (`computeCallCost`): 0 when unbilled, null when unpriced. */
   readonly costUsd: number | null;
+  /** Failed or skipped without reporting usage: "no charge". */
+  readonly unbilled: boolean;
 }
 
 export interface CompareRow {
-  /** `call 1`, `call 1 · hop 2`: rows align on this key. */
+  /** `call 1` (the whole call), `call 1 · hop 2` (one hop of a fallback call): rows align on this key. */
   readonly label: string;
+  readonly kind: 'call' | 'hop';
+  /** Null when that trace has no such call or hop (deltas are then null too). */
   readonly a: CompareCell | null;
   readonly b: CompareCell | null;
   readonly durationDeltaMs: number | null;
@@ -26,14 +36,55 @@ export interface CompareRow {
   readonly costDeltaUsd: number | null;
 }
 
-const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'completion']);
-
-function hopCell(hop: HopView): CompareCell {
-  const tokens = (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
-  return { spanId: hop.spanId, model: hop.model, outcome: hop.winner ? `${hop.outcome} (winner)` : hop.outcome, tried: hop.tried, durationMs: hop.durationMs, tokens, costUsd: hop.usage?.costUsd ?? null };
+/** A call of one trace: its own cell, and its hops by index when it is an instrumented fallback call. */
+interface CallEntry {
+  readonly call: CompareCell;
+  readonly hops: ReadonlyMap<number, CompareCell>;
 }
 
-function callCells(detail: TraceDetail): Map<string, CompareCell> {
+const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'completion']);
+
+function tokensOf(usage: SpanUsage | null): number {
+  return (usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0);
+}
+
+function hopCell(hop: HopView): CompareCell {
+  const outcome = hop.winner ? `${hop.outcome} (winner)` : hop.outcome;
+  if (!hop.tried) return { spanId: hop.spanId, model: hop.model, outcome, tried: false, durationMs: 0, tokens: 0, costUsd: 0, unbilled: true };
+  return { spanId: hop.spanId, model: hop.model, outcome, tried: true, durationMs: hop.durationMs, tokens: tokensOf(hop.usage), costUsd: hop.costUsd, unbilled: hop.unbilled };
+}
+
+function plainCell(span: SpanRecord): CompareCell {
+  const usage = parseSpanUsage(span.attributes);
+  const failed = span.status.code === 'ERROR';
+  return {
+    spanId: span.spanId,
+    model: asString(span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]) ?? asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]) ?? span.name,
+    outcome: failed ? 'error' : 'ok',
+    tried: true,
+    durationMs: span.durationMs,
+    tokens: tokensOf(usage),
+    ...computeCallCost({ usage, failedOrSkipped: failed }),
+  };
+}
+
+/**
+ * A fallback call as a whole: the call span's duration, the winner's model, and the hops' tokens
+ * and cost summed as the trace total sums them (the call span's own usage when no hop reported any).
+ */
+function fallbackCallCell(span: SpanRecord, strip: HopStrip): CompareCell {
+  const own = plainCell(span);
+  const winner = strip.hops.find((hop) => hop.winner);
+  const outcome = winner ? `fallback, hop ${winner.index + 1} of ${strip.count} won` : 'fallback, no hop won';
+  const base = { ...own, model: winner?.model ?? own.model, outcome };
+  if (!strip.hops.some((hop) => hop.usage)) return base;
+  let costUsd: number | null = 0;
+  for (const hop of strip.hops) costUsd = costUsd === null || hop.costUsd === null ? null : costUsd + hop.costUsd;
+  const tokens = strip.hops.reduce((sum, hop) => sum + tokensOf(hop.usage), 0);
+  return { ...base, tokens, costUsd, unbilled: strip.hops.every((hop) => hop.unbilled) };
+}
+
+function callEntries(detail: TraceDetail): CallEntry[] {
   const children = new Map<string, SpanRecord[]>();
   const byId = new Map<string, SpanRecord>();
   for (const span of detail.spans) {
@@ -56,56 +107,48 @@ function callCells(detail: TraceDetail): Map<string, CompareCell> {
     }
   }
   const calls = detail.spans.filter((s) => isCall(s) && !wrappers.has(s.spanId)).sort((x, y) => compareDecimalStrings(x.startTimeUnixNano, y.startTimeUnixNano));
-  const cells = new Map<string, CompareCell>();
-  calls.forEach((span, n) => {
+  return calls.map((span) => {
     const strip = computeHopStrip({ span, children: children.get(span.spanId) ?? [] });
-    if (strip?.instrumented) {
-      for (const hop of strip.hops) cells.set(`call ${n + 1} · hop ${hop.index + 1}`, hopCell(hop));
-      return;
-    }
-    const usage = parseSpanUsage(span.attributes);
-    cells.set(`call ${n + 1}`, {
-      spanId: span.spanId,
-      model: asString(span.attributes['gen_ai.response.model']) ?? asString(span.attributes['gen_ai.request.model']) ?? span.name,
-      outcome: span.status.code === 'ERROR' ? 'error' : 'ok',
-      tried: true,
-      durationMs: span.durationMs,
-      tokens: (usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0),
-      costUsd: usage?.costUsd ?? null,
-    });
+    if (!strip?.instrumented) return { call: plainCell(span), hops: new Map() };
+    return { call: fallbackCallCell(span, strip), hops: new Map(strip.hops.map((hop) => [hop.index, hopCell(hop)])) };
   });
-  return cells;
 }
 
 function delta(a: number | null | undefined, b: number | null | undefined): number | null {
   return a === null || a === undefined || b === null || b === undefined ? null : b - a;
 }
 
+function toRow(label: string, kind: CompareRow['kind'], a: CompareCell | null, b: CompareCell | null): CompareRow {
+  return {
+    label,
+    kind,
+    a,
+    b,
+    durationDeltaMs: delta(a?.durationMs, b?.durationMs),
+    tokenDelta: delta(a?.tokens, b?.tokens),
+    costDeltaUsd: delta(a?.costUsd, b?.costUsd),
+  };
+}
+
 /**
- * Aligns the LLM calls of two traces hop by hop (call n, hop i) with b-minus-a deltas.
+ * Aligns the LLM calls of two traces in start order, call by call (`call n`: a plain call against
+ * a whole fallback call, whatever either side is), then, under a call that is a fallback call on
+ * either side, hop by hop (`call n · hop i`; the side without that hop is null). Deltas are
+ * b minus a; a skipped hop counts as 0 ms, 0 tokens and $0.
  *
  * @example
  * computeCompare({ a: response.a, b: response.b }).map((row) => row.label);
  */
 export function computeCompare(options: { readonly a: TraceDetail; readonly b: TraceDetail }): CompareRow[] {
-  const a = callCells(options.a);
-  const b = callCells(options.b);
-  const labels = [...new Set([...a.keys(), ...b.keys()])];
-  const order = (label: string): number[] => label.match(/\d+/g)?.map(Number) ?? [];
-  labels.sort((x, y) => {
-    const [ox, oy] = [order(x), order(y)];
-    return (ox[0]! - oy[0]!) || ((ox[1] ?? 0) - (oy[1] ?? 0));
-  });
-  return labels.map((label) => {
-    const left = a.get(label) ?? null;
-    const right = b.get(label) ?? null;
-    return {
-      label,
-      a: left,
-      b: right,
-      durationDeltaMs: delta(left?.durationMs, right?.durationMs),
-      tokenDelta: delta(left?.tokens, right?.tokens),
-      costDeltaUsd: delta(left?.costUsd, right?.costUsd),
-    };
-  });
+  const a = callEntries(options.a);
+  const b = callEntries(options.b);
+  const rows: CompareRow[] = [];
+  for (let n = 0; n < Math.max(a.length, b.length); n += 1) {
+    const left = a[n];
+    const right = b[n];
+    rows.push(toRow(`call ${n + 1}`, 'call', left?.call ?? null, right?.call ?? null));
+    const hopIndexes = [...new Set([...(left?.hops.keys() ?? []), ...(right?.hops.keys() ?? [])])].sort((x, y) => x - y);
+    for (const index of hopIndexes) rows.push(toRow(`call ${n + 1} · hop ${index + 1}`, 'hop', left?.hops.get(index) ?? null, right?.hops.get(index) ?? null));
+  }
+  return rows;
 }

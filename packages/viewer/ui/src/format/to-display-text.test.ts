@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCostText, toDeltaText, toDurationText, toFallbackText, toTokenText } from './to-display-text.js';
+import { toCallCostText, toCostText, toDeltaText, toDurationText, toFallbackText, toTokenBreakdownText, toTokenText } from './to-display-text.js';
 
 describe('display text', () => {
   it.each([
@@ -11,6 +11,16 @@ describe('display text', () => {
     [12.345, '$12.35'],
   ])('cost %s -> %s', (cost, text) => {
     expect(toCostText(cost)).toBe(text);
+  });
+  it('reads an unbilled call as "no charge", an unpriced one as "unknown"', () => {
+    expect(toCallCostText({ costUsd: 0, unbilled: true })).toBe('no charge');
+    expect(toCallCostText({ costUsd: null, unbilled: false })).toBe('unknown');
+    expect(toCallCostText({ costUsd: 0.0011, unbilled: false })).toBe('$0.0011');
+  });
+  it('lists cache read, cache write and reasoning tokens apart, only when not zero', () => {
+    expect(toTokenBreakdownText({ cacheReadTokens: 1200, cacheWriteTokens: 300, reasoningTokens: 80 })).toBe('cache read 1,200 · cache write 300 · reasoning 80');
+    expect(toTokenBreakdownText({ cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 5 })).toBe('reasoning 5');
+    expect(toTokenBreakdownText({ cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 })).toBeNull();
   });
   it('marks a partial cost', () => {
     expect(toCostText(0.5, true)).toBe('$0.50+ (some unknown)');

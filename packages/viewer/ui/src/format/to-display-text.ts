@@ -13,6 +13,18 @@ export function toCostText(costUsd: number | null, partial = false): string {
 }
 
 /**
+ * One call's or hop's cost: "no charge" when it failed or was skipped without reporting usage
+ * (the trace total counts it as $0), else as `toCostText` ("unknown" without a price).
+ *
+ * @example
+ * toCallCostText({ costUsd: 0, unbilled: true });      // 'no charge'
+ * toCallCostText({ costUsd: null, unbilled: false });  // 'unknown'
+ */
+export function toCallCostText({ costUsd, unbilled }: { readonly costUsd: number | null; readonly unbilled: boolean }): string {
+  return unbilled ? 'no charge' : toCostText(costUsd);
+}
+
+/**
  * Token counts with thousands separators.
  *
  * @example
@@ -73,4 +85,19 @@ export function toFallbackText({ failedHopCount, skippedHopCount }: { readonly f
   if (failedHopCount > 0) parts.push(`${failedHopCount} failed`);
   if (skippedHopCount > 0) parts.push(`${skippedHopCount} not tried`);
   return parts.join(' · ');
+}
+
+/**
+ * The token kinds a trace row shows beside in / out: cache read, cache write and reasoning, each
+ * left out when zero; null when all are zero.
+ *
+ * @example
+ * toTokenBreakdownText({ cacheReadTokens: 1200, cacheWriteTokens: 0, reasoningTokens: 80 }); // 'cache read 1,200 · reasoning 80'
+ */
+export function toTokenBreakdownText(usage: { readonly cacheReadTokens: number; readonly cacheWriteTokens: number; readonly reasoningTokens: number }): string | null {
+  const parts: string[] = [];
+  if (usage.cacheReadTokens > 0) parts.push(`cache read ${toTokenText(usage.cacheReadTokens)}`);
+  if (usage.cacheWriteTokens > 0) parts.push(`cache write ${toTokenText(usage.cacheWriteTokens)}`);
+  if (usage.reasoningTokens > 0) parts.push(`reasoning ${toTokenText(usage.reasoningTokens)}`);
+  return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -1,10 +1,11 @@
-import { toCostText, toDurationText, toTokenText } from '../format/to-display-text.js';
+import { toCallCostText, toCostText, toDurationText, toTokenText } from '../format/to-display-text.js';
 import type { HopStrip } from './compute-hop-strip.js';
 
 /**
  * The hops of one fallback call: index, provider/model, outcome, error, duration, tokens, cost;
- * the winner marked and the failed hops' waste totalled. A hop skipped without a request (cooldown)
- * reads "not tried" with dashes, never an unknown or zero cost.
+ * the winner marked and the failed hops' waste totalled. A hop that failed or was skipped without
+ * reporting usage reads "no charge" (the waste and the trace total count it as $0); a hop with
+ * tokens but no price reads "unknown". A hop skipped without a request (cooldown) reads "not tried".
  *
  * @example
  * <HopStripView strip={strip} onSelectSpan={(id) => select(id)} />
@@ -30,13 +31,14 @@ export function HopStripView({ strip, onSelectSpan }: { readonly strip: HopStrip
             </div>
             {strip.instrumented && !hop.tried ? (
               <div className="muted hop-not-tried" aria-label="not tried">
-                not tried (no request made) · duration — · tokens — · cost —
+                not tried (no request made) · duration — · tokens — · no charge
               </div>
             ) : null}
             {strip.instrumented && hop.tried ? (
               <div className="muted">
-                {hop.durationMs === null ? '' : toDurationText(hop.durationMs)} · {toTokenText(hop.usage?.inputTokens ?? 0)} in /{' '}
-                {toTokenText(hop.usage?.outputTokens ?? 0)} out · {toCostText(hop.usage?.costUsd ?? null)}
+                {hop.durationMs === null ? '' : toDurationText(hop.durationMs)} ·{' '}
+                {hop.usage ? `${toTokenText(hop.usage.inputTokens)} in / ${toTokenText(hop.usage.outputTokens)} out` : 'no usage reported'} ·{' '}
+                {toCallCostText(hop)}
               </div>
             ) : null}
             {hop.spanId && onSelectSpan ? (

@@ -37,6 +37,28 @@ describe('computeHopStrip', () => {
     expect(computeHopStrip({ span: parent, children })?.wasted).toEqual({ tokens: 7, costUsd: null, failedHops: 1, skippedHops: 0 });
   });
 
+  it('prices hops by the server rule: failed or skipped without usage cost nothing, tokens without a price are unknown', () => {
+    const children = [
+      hop(0, 'skipped', { 'hopscope.hop.winner': false }),
+      hop(1, 'error', { 'hopscope.hop.winner': false }, 'ModelHTTPError'),
+      hop(2, 'error', { 'hopscope.hop.winner': false, 'gen_ai.usage.input_tokens': 7 }, 'ModelHTTPError'),
+      hop(3, 'ok', { 'hopscope.hop.winner': true, 'gen_ai.usage.input_tokens': 7, 'operation.cost': 0.001 }),
+    ];
+    const strip = computeHopStrip({ span: parent, children });
+    expect(strip?.hops.map((h) => [h.outcome, h.costUsd, h.unbilled])).toEqual([
+      ['skipped', 0, true],
+      ['error', 0, true],
+      ['error', null, false],
+      ['ok', 0.001, false],
+    ]);
+    expect(computeHopStrip({ span: parent, children: [children[0]!, children[1]!, children[3]!] })?.wasted).toEqual({ tokens: 0, costUsd: 0, failedHops: 1, skippedHops: 1 });
+  });
+
+  it('makes the waste unknown when a rejected hop got an answer but reported neither tokens nor price', () => {
+    const children = [hop(0, 'rejected', { 'hopscope.hop.winner': false }), hop(1, 'ok', { 'hopscope.hop.winner': true, 'operation.cost': 0.01 })];
+    expect(computeHopStrip({ span: parent, children })?.wasted.costUsd).toBeNull();
+  });
+
   it('takes the last ok hop as winner when no winner flag was recorded', () => {
     const strip = computeHopStrip({ span: parent, children: [hop(0, 'skipped'), hop(1, 'ok')] });
     expect(strip?.hops.map((h) => h.winner)).toEqual([false, true]);

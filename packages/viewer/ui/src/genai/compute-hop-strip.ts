@@ -13,6 +13,7 @@ import {
   ATTR_LOGFIRE_MSG,
   FALLBACK_PREFIX,
 } from './attribute-names.js';
+import { computeCallCost } from './compute-call-cost.js';
 import { parseSpanUsage, type SpanUsage } from './parse-usage.js';
 import { asNumber, asString } from './read-value.js';
 
@@ -34,6 +35,13 @@ export interface HopView {
   readonly durationMs: number | null;
   /** Null when not tried, or when the hop carries no usage. */
   readonly usage: SpanUsage | null;
+  /**
+   * USD as the trace total counts it (`computeCallCost`): 0 for a hop that failed or was skipped
+   * without reporting usage, null (unknown) for one that reported tokens but no price.
+   */
+  readonly costUsd: number | null;
+  /** True when the hop failed or was skipped and reported no usage: shown as "no charge". */
+  readonly unbilled: boolean;
   readonly winner: boolean;
 }
 
@@ -43,7 +51,7 @@ export interface HopStrip {
   /** The chain length the hops declare (`hopscope.hop.count`), else the number of hops shown. */
   readonly count: number;
   readonly hops: readonly HopView[];
-  /** What the non-winning hops consumed; cost is null when one of them had tokens but no price. */
+  /** What the non-winning hops consumed; cost is null when one of them had an unknown price (`HopView.costUsd`). */
   readonly wasted: { readonly tokens: number; readonly costUsd: number | null; readonly failedHops: number; readonly skippedHops: number };
 }
 
@@ -60,6 +68,8 @@ function toHop(span: SpanRecord): HopView {
   const outcomeText = asString(span.attributes[ATTR_HOPSCOPE_HOP_OUTCOME]);
   const outcome = OUTCOMES.find((o) => o === outcomeText) ?? 'unknown';
   const tried = outcome !== 'skipped';
+  const usage = tried ? parseSpanUsage(span.attributes) : null;
+  const failedOrSkipped = !tried || outcome === 'error' || span.status.code === 'ERROR';
   return {
     index: asNumber(span.attributes[ATTR_HOPSCOPE_HOP_INDEX]) ?? 0,
     spanId: span.spanId,
@@ -69,7 +79,8 @@ function toHop(span: SpanRecord): HopView {
     tried,
     errorType: outcome === 'ok' ? null : errorTypeOf(span),
     durationMs: tried ? span.durationMs : null,
-    usage: tried ? parseSpanUsage(span.attributes) : null,
+    usage,
+    ...computeCallCost({ usage, failedOrSkipped }),
     winner: span.attributes[ATTR_HOPSCOPE_HOP_WINNER] === true,
   };
 }
@@ -86,10 +97,8 @@ function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
       continue;
     }
     failedHops += 1;
-    const hopTokens = (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
-    tokens += hopTokens;
-    if (hop.usage?.costUsd != null) costUsd = costUsd === null ? null : costUsd + hop.usage.costUsd;
-    else if (hopTokens > 0) costUsd = null;
+    tokens += (hop.usage?.inputTokens ?? 0) + (hop.usage?.outputTokens ?? 0);
+    costUsd = costUsd === null || hop.costUsd === null ? null : costUsd + hop.costUsd;
   }
   return { tokens, costUsd, failedHops, skippedHops };
 }
@@ -147,6 +156,8 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
     errorType: null,
     durationMs: null,
     usage: null,
+    costUsd: null,
+    unbilled: false,
     winner: !failed && winnerNames.includes(model),
   }));
   return { instrumented: false, count: hops.length, hops, wasted: { tokens: 0, costUsd: 0, failedHops: 0, skippedHops: 0 } };

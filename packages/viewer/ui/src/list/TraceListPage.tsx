@@ -3,7 +3,7 @@ import type { TraceSummary } from '../../../src/shared/api-types.js';
 import { api } from '../api/client.js';
 import { useLiveUpdates } from '../api/use-live-updates.js';
 import { UsageLine } from '../components/UsageLine.js';
-import { toCostText, toDurationText, toFallbackText, toTimeText, toTokenText } from '../format/to-display-text.js';
+import { toCostText, toDurationText, toFallbackText, toTimeText, toTokenBreakdownText, toTokenText } from '../format/to-display-text.js';
 import { toRouteHash, type Route } from '../routing/parse-route.js';
 import { computeLiveList, computePageTotals, matchesListFilters } from './compute-live-list.js';
 import { FilterBar } from './FilterBar.js';
@@ -18,6 +18,7 @@ type Page = { readonly rows: readonly TraceSummary[]; readonly nextCursor: strin
 
 function TraceRow({ trace, checked, onCheck }: { trace: TraceSummary; checked: boolean; onCheck: (checked: boolean) => void }) {
   const { usage } = trace;
+  const breakdown = toTokenBreakdownText(usage);
   return (
     <tr className={trace.status === 'ERROR' ? 'error' : undefined} data-trace-id={trace.traceId}>
       <td>
@@ -32,6 +33,7 @@ function TraceRow({ trace, checked, onCheck }: { trace: TraceSummary; checked: b
       <td>{toDurationText(trace.durationMs)}</td>
       <td>
         {toTokenText(usage.inputTokens)} / {toTokenText(usage.outputTokens)}
+        {breakdown ? <div className="muted token-breakdown">{breakdown}</div> : null}
       </td>
       <td>{toCostText(usage.costUsd, usage.costPartial)}</td>
       <td>{trace.status}</td>
