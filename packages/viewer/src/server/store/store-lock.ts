@@ -68,11 +68,11 @@ export class StoreLock {
     } catch {
       holder = undefined; // the holder is committing its record right now
     }
-    const known = holder !== undefined && holder.token !== ownToken;
-    const who = !known ? 'another process' : `${holder.pid === process.pid ? 'this' : 'another'} process (pid ${holder.pid}, since ${holder.started_at})`;
+    const other = holder !== undefined && holder.token !== ownToken ? holder : null;
+    const who = other === null ? 'another process' : `${other.pid === process.pid ? 'this' : 'another'} process (pid ${other.pid}, since ${other.started_at})`;
     return new StoreOpenError(
       `the Hopscope store ${path} is in use by ${who}; only one viewer can write a store at a time. Stop that viewer first, or choose another --db`,
-      { path, reason: 'in-use', holderPid: known ? holder.pid : null, cause },
+      { path, reason: 'in-use', holderPid: other?.pid ?? null, cause },
     );
   }
 
