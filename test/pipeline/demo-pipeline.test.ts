@@ -108,3 +108,20 @@ describe('the demo through the real pipeline', () => {
     expect(output[0]!.parts[0]!.content).toContain('<script>alert("xss")</script>');
   });
 });
+
+describe('the demo beside an environment meant for another collector', () => {
+  it('still exports to its viewer over OTLP/HTTP when OTEL_EXPORTER_OTLP_PROTOCOL says grpc', async () => {
+    const saved = process.env['OTEL_EXPORTER_OTLP_PROTOCOL'];
+    process.env['OTEL_EXPORTER_OTLP_PROTOCOL'] = 'grpc';
+    const own: string[] = [];
+    try {
+      const demo = await startDemo({ otlpEndpoint: viewer.url, intervalMs: 0, maxRuns: 1, log: (line) => own.push(line) });
+      await demo.finished;
+      await demo.stop();
+    } finally {
+      if (saved === undefined) delete process.env['OTEL_EXPORTER_OTLP_PROTOCOL'];
+      else process.env['OTEL_EXPORTER_OTLP_PROTOCOL'] = saved;
+    }
+    expect(own).toEqual([`demo: ${DEMO_SCENARIOS[0]!.name}: ok`]);
+  });
+});

@@ -31,7 +31,14 @@ export interface DemoHandle {
 export async function startDemo(options: DemoOptions): Promise<DemoHandle> {
   const log = options.log ?? ((line: string) => console.log(line));
   const mock = await startMockProvider();
-  const uninstall = instrumentAll({ export: 'otlp', telemetry: { serviceName: 'hopscope-demo', endpoint: options.otlpEndpoint, flushOnExit: false, metricExportIntervalMs: 5_000 } });
+  let uninstall: ReturnType<typeof instrumentAll>;
+  try {
+    // The endpoint is this viewer's OTLP/HTTP: the protocol is pinned too, so an OTEL_EXPORTER_OTLP_PROTOCOL meant for another collector cannot stop the demo.
+    uninstall = instrumentAll({ export: 'otlp', telemetry: { serviceName: 'hopscope-demo', endpoint: options.otlpEndpoint, protocol: 'http/protobuf', flushOnExit: false, metricExportIntervalMs: 5_000 } });
+  } catch (error) {
+    await mock.close();
+    throw error;
+  }
   const models = createDemoModels(mock);
   let stopped = false;
   let wake: (() => void) | undefined;
