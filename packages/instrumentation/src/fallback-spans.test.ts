@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FallbackModel, FunctionModel, ModelAPIError, modelRequest, requestUsage, textPart, userPrompt } from '@hopscope/models';
+import { FallbackModel, FunctionModel, ModelAPIError, ModelServerError, modelRequest, requestUsage, textPart, userPrompt } from '@hopscope/models';
 import { createTestTelemetry } from './testing/index.js';
 import { instrumentAll } from './instrument-all.js';
 import { InstrumentedModel } from './instrumented-model.js';
@@ -29,6 +29,27 @@ describe('InstrumentedModel around a FallbackModel', () => {
     expect(spans[0]?.attributes['gen_ai.provider.name']).toBe('fallback:test,test');
     expect(spans[0]?.events[0]?.attributes['exception.type']).toBe('FallbackExceptionGroup');
     expect(await telemetry.collectMetrics()).toEqual([]);
+  });
+
+  it('numbers the attempts at a member the chain retried: one hop span each, hopscope.hop.attempt from 2 on', async () => {
+    const telemetry = createTestTelemetry();
+    let calls = 0;
+    const flaky = new FunctionModel(
+      () => {
+        calls += 1;
+        if (calls === 1) throw new ModelServerError('b is down', { modelName: 'b', provider: 'test', statusCode: 503 });
+        return [textPart('ok')];
+      },
+      { modelName: 'b', system: 'test' },
+    );
+    const fallback = new FallbackModel(failing('a'), flaky, { memberRetry: false, retry: { maxRetries: 1, initialDelayMs: 1, maxDelayMs: 1, jitter: 0 }, cooldown: false });
+    await new InstrumentedModel(fallback, telemetry.settings()).request(messages);
+    const hops = telemetry.projectSpans().slice(1);
+    expect(hops.map((h) => [h.name, h.attributes['hopscope.hop.index'], h.attributes['hopscope.hop.attempt'] ?? null, h.attributes['hopscope.hop.outcome']])).toEqual([
+      ['chat a', 0, null, 'error'],
+      ['chat b', 1, null, 'error'],
+      ['chat b', 1, 2, 'ok'],
+    ]);
   });
 
   it('sums usage over the hops that consumed tokens and takes the winner identity', async () => {

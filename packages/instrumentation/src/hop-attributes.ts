@@ -37,6 +37,7 @@ export function toHopSpanAttributes(record: HopRecord, o: { baggage: BaggageIds;
     [A.ATTR_HOPSCOPE_HOP_OUTCOME]: record.outcome,
     [A.ATTR_HOPSCOPE_HOP_WINNER]: record.winner,
     ...(record.hedged ? { [A.ATTR_HOPSCOPE_HOP_HEDGED]: true } : {}),
+    ...(record.attempt > 1 ? { [A.ATTR_HOPSCOPE_HOP_ATTEMPT]: record.attempt } : {}),
     ...(usage ? toUsageAttributes(usage) : {}),
     ...(response ? { [A.ATTR_GEN_AI_RESPONSE_MODEL]: response.modelName || record.modelName } : {}),
     ...(o.costUsd !== undefined ? { [A.ATTR_OPERATION_COST]: o.costUsd } : {}),

@@ -43,4 +43,9 @@ export interface HopRecord {
   readonly winner: boolean;
   /** True when the hop was started by hedging while an earlier hop was still running. */
   readonly hedged: boolean;
+  /**
+   * Which attempt at this member the record is, from 1: a member retried by the chain (the last
+   * member's `retry`, or `memberRetry`) gives one record per attempt with the same `index`.
+   */
+  readonly attempt: number;
 }

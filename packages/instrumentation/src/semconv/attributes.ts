@@ -103,3 +103,5 @@ export const ATTR_HOPSCOPE_HOP_OUTCOME = 'hopscope.hop.outcome';
 export const ATTR_HOPSCOPE_HOP_WINNER = 'hopscope.hop.winner';
 /** True when the hop was started by hedging while an earlier hop was still running. */
 export const ATTR_HOPSCOPE_HOP_HEDGED = 'hopscope.hop.hedged';
+/** Which attempt at the member the hop is, from 1; set from 2 on (a retried member has one hop per attempt). */
+export const ATTR_HOPSCOPE_HOP_ATTEMPT = 'hopscope.hop.attempt';

@@ -42,7 +42,10 @@ export class ChainRun<T> implements MemberRunHost<T> {
 
   /** Builds the record, keeps it, and delivers it to both listeners (and onFallback for a move). */
   emit(fields: HopRecordFields): HopRecord {
-    const record = toHopRecord(this.context, fields);
+    // Each attempt at a member ends in one record; a skip is no attempt.
+    let attempt = 1;
+    for (const earlier of this.records) if (earlier.index === fields.index && earlier.outcome !== 'skipped') attempt += 1;
+    const record = toHopRecord(this.context, fields.outcome === 'skipped' ? fields : { ...fields, attempt });
     this.records.push(record);
     callSafely(this.context.options.onHop, record);
     callSafely(this.onHop, record);

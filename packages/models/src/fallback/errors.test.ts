@@ -10,7 +10,7 @@ const model = new ScriptedModel('gpt-4o');
 const response: ModelResponse = { kind: 'response', parts: [], usage: requestUsage({ inputTokens: 3 }), timestamp: new Date(0) };
 
 function hop(index: number, outcome: HopRecord['outcome'], extra: Partial<HopRecord> = {}): HopRecord {
-  return { index, count: 3, fallback: model, model, modelName: `m${index}`, provider: 'test', baseUrl: undefined, startTime: 0, durationMs: 0, outcome, winner: false, hedged: false, ...extra };
+  return { index, count: 3, fallback: model, model, modelName: `m${index}`, provider: 'test', baseUrl: undefined, startTime: 0, durationMs: 0, outcome, winner: false, hedged: false, attempt: 1, ...extra };
 }
 
 describe('fallback errors', () => {

@@ -18,6 +18,8 @@ export interface HopRecordFields {
   readonly usage?: RequestUsage;
   readonly nextModel?: Model;
   readonly winner?: boolean;
+  /** 1 unless the member was tried before in this request (see HopRecord.attempt). */
+  readonly attempt?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export function toHopRecord(chain: { readonly fallback: Model; readonly models: 
     outcome: fields.outcome,
     winner: fields.winner ?? false,
     hedged: fields.hedged,
+    attempt: fields.attempt ?? 1,
     ...(fields.error !== undefined ? { error: fields.error } : {}),
     ...(fields.response !== undefined ? { response: fields.response } : {}),
     ...(fields.usage !== undefined ? { usage: fields.usage } : {}),

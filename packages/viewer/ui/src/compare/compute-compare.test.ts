@@ -89,4 +89,18 @@ describe('computeCompare', () => {
     const rows = computeCompare({ a: wrapped, b: plain });
     expect(rows.map((r) => [r.label, r.a?.spanId ?? null, r.tokenDelta])).toEqual([['call 1', 'inner', -20]]);
   });
+
+  it('lines up the attempts at a retried member apart, never one over the other', () => {
+    const withRetry = (secondAttempt: boolean) => {
+      const parent = makeSpan({ spanId: 'p', name: 'chat m', attributes: { 'gen_ai.operation.name': 'chat' } });
+      const attempt = (spanId: string, outcome: string, attemptNumber: number, tokens: number) =>
+        makeSpan({ spanId, parentSpanId: 'p', durationMs: 10, attributes: { 'gen_ai.operation.name': 'chat', 'hopscope.hop.index': 0, 'hopscope.hop.outcome': outcome, 'hopscope.hop.winner': outcome === 'ok', ...(attemptNumber > 1 ? { 'hopscope.hop.attempt': attemptNumber } : {}), 'gen_ai.usage.input_tokens': tokens, 'operation.cost': 0 } });
+      return makeDetail(secondAttempt ? [parent, attempt('a1', 'error', 1, 3), attempt('a2', 'ok', 2, 40)] : [parent, attempt('b1', 'ok', 1, 30)]);
+    };
+    const rows = computeCompare({ a: withRetry(true), b: withRetry(false) }).filter((r) => r.kind === 'hop');
+    expect(rows.map((r) => [r.label, r.a?.tokens ?? null, r.b?.tokens ?? null])).toEqual([
+      ['call 1 · hop 1', 3, 30],
+      ['call 1 · hop 1 · attempt 2', 40, null],
+    ]);
+  });
 });

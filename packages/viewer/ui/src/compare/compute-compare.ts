@@ -1,7 +1,7 @@
 import type { SpanRecord, TraceDetail } from '../../../src/shared/api-types.js';
 import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL, ATTR_HOPSCOPE_HOP_INDEX } from '../genai/attribute-names.js';
 import { computeCallCost } from '../genai/compute-call-cost.js';
-import { computeHopStrip, type HopStrip, type HopView } from '../genai/compute-hop-strip.js';
+import { computeHopStrip, toHopKey, type HopStrip, type HopView } from '../genai/compute-hop-strip.js';
 import { parseSpanUsage, type SpanUsage } from '../genai/parse-usage.js';
 import { asString, compareDecimalStrings } from '../genai/read-value.js';
 
@@ -39,7 +39,8 @@ export interface CompareRow {
 /** A call of one trace: its own cell, and its hops by index when it is an instrumented fallback call. */
 interface CallEntry {
   readonly call: CompareCell;
-  readonly hops: ReadonlyMap<number, CompareCell>;
+  /** By toHopKey: position and attempt. */
+  readonly hops: ReadonlyMap<string, { readonly hop: HopView; readonly cell: CompareCell }>;
 }
 
 const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'completion']);
@@ -110,7 +111,7 @@ function callEntries(detail: TraceDetail): CallEntry[] {
   return calls.map((span) => {
     const strip = computeHopStrip({ span, children: children.get(span.spanId) ?? [] });
     if (!strip?.instrumented) return { call: plainCell(span), hops: new Map() };
-    return { call: fallbackCallCell(span, strip), hops: new Map(strip.hops.map((hop) => [hop.index, hopCell(hop)])) };
+    return { call: fallbackCallCell(span, strip), hops: new Map(strip.hops.map((hop) => [toHopKey(hop), { hop, cell: hopCell(hop) }])) };
   });
 }
 
@@ -147,8 +148,14 @@ export function computeCompare(options: { readonly a: TraceDetail; readonly b: T
     const left = a[n];
     const right = b[n];
     rows.push(toRow(`call ${n + 1}`, 'call', left?.call ?? null, right?.call ?? null));
-    const hopIndexes = [...new Set([...(left?.hops.keys() ?? []), ...(right?.hops.keys() ?? [])])].sort((x, y) => x - y);
-    for (const index of hopIndexes) rows.push(toRow(`call ${n + 1} · hop ${index + 1}`, 'hop', left?.hops.get(index) ?? null, right?.hops.get(index) ?? null));
+    // Hops line up by position and attempt (a retried member has one hop per attempt).
+    const places = new Map<string, Pick<HopView, 'index' | 'attempt'>>();
+    for (const { hop } of [...(left?.hops.values() ?? []), ...(right?.hops.values() ?? [])]) places.set(toHopKey(hop), hop);
+    const ordered = [...places.entries()].sort(([, x], [, y]) => x.index - y.index || x.attempt - y.attempt);
+    for (const [key, hop] of ordered) {
+      const label = `call ${n + 1} · hop ${hop.index + 1}${hop.attempt > 1 ? ` · attempt ${hop.attempt}` : ''}`;
+      rows.push(toRow(label, 'hop', left?.hops.get(key)?.cell ?? null, right?.hops.get(key)?.cell ?? null));
+    }
   }
   return rows;
 }

@@ -1,5 +1,5 @@
 import { toCallCostText, toCostText, toDurationText, toTokenText } from '../format/to-display-text.js';
-import type { HopStrip } from './compute-hop-strip.js';
+import { toHopKey, toHopLabel, type HopStrip } from './compute-hop-strip.js';
 
 /**
  * The hops of one fallback call: index, provider/model, outcome, error, duration, tokens, cost;
@@ -19,9 +19,9 @@ export function HopStripView({ strip, onSelectSpan }: { readonly strip: HopStrip
       </header>
       <ol className="hops">
         {strip.hops.map((hop) => (
-          <li key={hop.index} className={`hop outcome-${hop.outcome}${hop.winner ? ' hop-winner' : ''}`} aria-label={`hop ${hop.index + 1}`}>
+          <li key={toHopKey(hop)} className={`hop outcome-${hop.outcome}${hop.winner ? ' hop-winner' : ''}`} aria-label={`hop ${hop.index + 1}${hop.attempt > 1 ? ` attempt ${hop.attempt}` : ''}`}>
             <div className="hop-title">
-              #{hop.index + 1} {hop.provider ? `${hop.provider} / ` : ''}
+              {toHopLabel(hop)} {hop.provider ? `${hop.provider} / ` : ''}
               <strong>{hop.model}</strong>
               {hop.winner ? <span className="badge badge-winner">winner</span> : null}
             </div>

@@ -40,6 +40,8 @@ export const ATTR_HOPSCOPE_HOP_INDEX = 'hopscope.hop.index';
 export const ATTR_HOPSCOPE_HOP_COUNT = 'hopscope.hop.count';
 export const ATTR_HOPSCOPE_HOP_OUTCOME = 'hopscope.hop.outcome';
 export const ATTR_HOPSCOPE_HOP_WINNER = 'hopscope.hop.winner';
+/** From 2 on: which attempt at the member a hop is (a retried member has one hop span per attempt). */
+export const ATTR_HOPSCOPE_HOP_ATTEMPT = 'hopscope.hop.attempt';
 export const ATTR_EXCEPTION_TYPE = 'exception.type';
 export const ATTR_EXCEPTION_MESSAGE = 'exception.message';
 export const ATTR_EVENT_NAME = 'event.name';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../test-support/make-span.js';
-import { computeHopStrip } from './compute-hop-strip.js';
+import { computeHopStrip, toHopKey, toHopLabel } from './compute-hop-strip.js';
 
 const parent = makeSpan({ spanId: 'p', name: 'chat claude-sonnet', attributes: { 'gen_ai.request.model': 'claude-sonnet', 'operation.cost': 0.03 } });
 function hop(index: number, outcome: string, extra: Record<string, string | number | boolean> = {}, error?: string) {
@@ -15,6 +15,16 @@ function hop(index: number, outcome: string, extra: Record<string, string | numb
 }
 
 describe('computeHopStrip', () => {
+  it('keeps every attempt at a retried member, in order, with its own label and key', () => {
+    const retried = { ...hop(1, 'ok', { 'hopscope.hop.winner': true, 'hopscope.hop.attempt': 2 }), spanId: 'h1b' };
+    const strip = computeHopStrip({ span: parent, children: [retried, hop(1, 'error', {}, 'ModelServerError'), hop(0, 'error', {}, 'ModelServerError')] });
+    expect(strip?.hops.map((h) => [toHopLabel(h), toHopKey(h), h.outcome, h.winner])).toEqual([
+      ['#1', '0:1', 'error', false],
+      ['#2', '1:1', 'error', false],
+      ['#2 (attempt 2)', '1:2', 'ok', true],
+    ]);
+  });
+
   it('lists the hops in index order, marks the winner and totals the waste', () => {
     const children = [
       hop(2, 'ok', { 'hopscope.hop.winner': true, 'gen_ai.usage.input_tokens': 10, 'gen_ai.usage.output_tokens': 5, 'operation.cost': 0.01 }),

@@ -6,6 +6,7 @@ import {
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_SYSTEM,
+  ATTR_HOPSCOPE_HOP_ATTEMPT,
   ATTR_HOPSCOPE_HOP_COUNT,
   ATTR_HOPSCOPE_HOP_INDEX,
   ATTR_HOPSCOPE_HOP_OUTCOME,
@@ -21,6 +22,8 @@ export type HopOutcomeName = 'ok' | 'error' | 'rejected' | 'skipped' | 'unknown'
 
 export interface HopView {
   readonly index: number;
+  /** Which attempt at the member, from 1 (a retried member has one hop per attempt). */
+  readonly attempt: number;
   readonly spanId: string | null;
   readonly provider: string;
   readonly model: string;
@@ -72,6 +75,7 @@ function toHop(span: SpanRecord): HopView {
   const failedOrSkipped = !tried || outcome === 'error' || span.status.code === 'ERROR';
   return {
     index: asNumber(span.attributes[ATTR_HOPSCOPE_HOP_INDEX]) ?? 0,
+    attempt: asNumber(span.attributes[ATTR_HOPSCOPE_HOP_ATTEMPT]) ?? 1,
     spanId: span.spanId,
     provider: asString(span.attributes[ATTR_GEN_AI_PROVIDER_NAME]) ?? asString(span.attributes[ATTR_GEN_AI_SYSTEM]) ?? '?',
     model: asString(span.attributes[ATTR_GEN_AI_RESPONSE_MODEL]) ?? asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]) ?? span.name,
@@ -135,7 +139,7 @@ function fallbackChain(span: SpanRecord): string[] | null {
 export function computeHopStrip(options: { readonly span: SpanRecord; readonly children: readonly SpanRecord[] }): HopStrip | null {
   const hopSpans = options.children.filter((child) => child.attributes[ATTR_HOPSCOPE_HOP_INDEX] !== undefined);
   if (hopSpans.length > 0) {
-    const hops = hopSpans.map(toHop).sort((a, b) => a.index - b.index);
+    const hops = hopSpans.map(toHop).sort((a, b) => a.index - b.index || a.attempt - b.attempt);
     const anyWinnerFlag = hopSpans.some((s) => s.attributes[ATTR_HOPSCOPE_HOP_WINNER] !== undefined);
     const marked = anyWinnerFlag ? hops : markLastOkAsWinner(hops);
     const declared = Math.max(0, ...hopSpans.map((s) => asNumber(s.attributes[ATTR_HOPSCOPE_HOP_COUNT]) ?? 0));
@@ -148,6 +152,7 @@ export function computeHopStrip(options: { readonly span: SpanRecord; readonly c
   const failed = options.span.status.code === 'ERROR';
   const hops: HopView[] = chain.map((model, index) => ({
     index,
+    attempt: 1,
     spanId: null,
     provider: '',
     model,
@@ -168,3 +173,15 @@ function markLastOkAsWinner(hops: readonly HopView[]): HopView[] {
   const lastOk = hops.map((h) => h.outcome).lastIndexOf('ok');
   return hops.map((hop, i) => ({ ...hop, winner: i === lastOk }));
 }
+
+/**
+ * A hop's place in the chain as shown: its 1-based position, and the attempt when the chain retried the member.
+ * @example toHopLabel({ index: 1, attempt: 2 }); // '#2 (attempt 2)'
+ */
+export const toHopLabel = (hop: Pick<HopView, 'index' | 'attempt'>): string => `#${hop.index + 1}${hop.attempt > 1 ? ` (attempt ${hop.attempt})` : ''}`;
+
+/**
+ * A key unique to each hop of a strip (the index repeats when the chain retried a member).
+ * @example toHopKey({ index: 1, attempt: 2 }); // '1:2'
+ */
+export const toHopKey = (hop: Pick<HopView, 'index' | 'attempt'>): string => `${hop.index}:${hop.attempt}`;
