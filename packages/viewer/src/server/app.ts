@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import type { SpanStore } from './store/span-store.js';
 import { createApiRouter } from './http/api-routes.js';
 import { createErrorMiddleware } from './http/error-middleware.js';
+import { hostGuard } from './http/host-guard.js';
 import { IngestGate, type IngestGateOptions } from './http/ingest-gate.js';
 import { LiveHub } from './http/live-hub.js';
 import { createOtlpRouter } from './http/otlp-routes.js';
@@ -23,6 +24,8 @@ export interface CreateAppOptions {
   readonly ingestGate?: IngestGate | IngestGateOptions;
   readonly liveIntervalMs?: number;
   readonly log?: (message: string, error: unknown) => void;
+  /** True when the viewer is bound beyond loopback (allowRemote): any Host name is then served. */
+  readonly remote?: boolean;
 }
 
 /** The express app and what shares its lifetime. */
@@ -52,6 +55,7 @@ export function createApp(options: CreateAppOptions): ViewerApp {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(securityHeaders);
+  app.use(hostGuard({ remote: options.remote ?? false }));
   app.use(createOtlpRouter({ store, gate, maxRequestBytes: options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES, onIngest: notifyIngest }));
   app.use('/api', createApiRouter({ store, live }));
   app.use(createStaticUiRouter(options.uiDir ?? DEFAULT_UI_DIR));

@@ -66,7 +66,7 @@ export async function startViewer(options: StartViewerOptions = {}): Promise<Vie
   }
   const store = options.store ?? SqliteSpanStore.open({ path: options.db ?? '.hopscope', maxBytes: options.maxBytes });
   const maxRequestBytes = options.maxRequestBytes ?? DEFAULT_MAX_REQUEST_BYTES;
-  const viewer = createApp({ store, maxRequestBytes, uiDir: options.uiDir });
+  const viewer = createApp({ store, maxRequestBytes, uiDir: options.uiDir, remote: !isLoopbackHost(host) });
   let server: Server | undefined;
   let grpc: GrpcReceiver | null = null;
   try {

@@ -14,6 +14,7 @@ import { upgradeSchema } from './sqlite-schema-upgrade.js';
 import { readMetricSummaries } from './sqlite-metric-reader.js';
 import { SqliteSignalIngest } from './sqlite-signal-ingest.js';
 import { SqliteSpanIngest } from './sqlite-span-ingest.js';
+import { restrictToOwner } from './store-file-mode.js';
 import { StoreLock } from './store-lock.js';
 import { toStoreOpenError } from './store-open-error.js';
 import { SqliteTraceReader } from './sqlite-trace-reader.js';
@@ -62,9 +63,11 @@ function locateDatabaseFile(path: string): { file: string; fileGiven: boolean } 
     }
   })();
   const file = named || fileGiven ? path : join(path, 'hopscope.db');
-  mkdirSync(dirname(file), { recursive: true });
+  // Traces hold prompts and model output: a directory made here is the user's alone.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   return { file, fileGiven };
 }
+
 
 /**
  * SpanStore on Node's built-in SQLite: WAL with synchronous=NORMAL (a commit is in the WAL before
@@ -126,6 +129,7 @@ export class SqliteSpanStore implements SpanStore {
       located = locateDatabaseFile(options.path);
       if (located.file !== ':memory:') lock = StoreLock.acquire({ file: located.file, path: options.path });
       db = new DatabaseSync(located.file);
+      if (located.file !== ':memory:') restrictToOwner(located.file);
       const store = SqliteSpanStore.setUp(db, options);
       store.lock = lock;
       if (options.backgroundCheckpoints ?? true) store.checkpointer = SqliteCheckpointer.start(db, located.file);

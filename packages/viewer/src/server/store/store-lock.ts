@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DatabaseSync } from 'node:sqlite';
+import { restrictToOwner } from './store-file-mode.js';
 import { StoreOpenError } from './store-open-error.js';
 
 const HOLDER_TABLE = 'CREATE TABLE IF NOT EXISTS holder (id INTEGER PRIMARY KEY CHECK (id = 1), pid INTEGER NOT NULL, token TEXT NOT NULL, started_at TEXT NOT NULL)';
@@ -36,6 +37,7 @@ export class StoreLock {
   /** Takes the lock of the store whose database is `file` (`path` as the user gave it, for messages), or throws StoreOpenError 'in-use'. */
   static acquire(options: { file: string; path: string }): StoreLock {
     const db = new DatabaseSync(`${options.file}.lock`, { timeout: 0 });
+    restrictToOwner(`${options.file}.lock`);
     try {
       const token = randomUUID();
       db.exec(HOLDER_TABLE);

@@ -15,7 +15,7 @@ describe('parseRoute / toRouteHash', () => {
     expect(parseRoute(hash)).toEqual(route);
     expect(parseRoute(toRouteHash(route))).toEqual(route);
   });
-  it.each(['#/trace/not-hex', '#/compare/aa', '#/nowhere'])('rejects %s', (hash) => {
+  it.each(['#/trace/not-hex', '#/compare/aa', '#/nowhere', '#/%E0', '#/trace/%zz', '#/compare/%E0/aa'])('rejects %s', (hash) => {
     expect(parseRoute(hash).view).toBe('not-found');
   });
   it('treats an empty hash as the list and lowercases ids', () => {

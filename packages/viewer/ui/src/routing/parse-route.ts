@@ -17,6 +17,15 @@ export interface ListRoute {
 
 const HEX = /^[0-9a-fA-F]+$/;
 
+/** A path segment decoded, or null when its percent-escapes are malformed (`%E0`, `%zz`): such a link leads nowhere. */
+function decodeSegment(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A location hash (`#/`, `#/?model=x`, `#/?model=x&cursor=<c>`, `#/trace/<id>`, `#/trace/<id>/span/<id>`, `#/compare/<a>/<b>`)
  * to a route.
@@ -29,7 +38,8 @@ export function parseRoute(hash: string): Route {
   const queryAt = raw.indexOf('?');
   const path = queryAt === -1 ? raw : raw.slice(0, queryAt);
   const query = new URLSearchParams(queryAt === -1 ? '' : raw.slice(queryAt + 1));
-  const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const segments = path.split('/').filter(Boolean).map(decodeSegment);
+  if (segments.includes(null)) return { view: 'not-found', path };
   const [head, first, second, third] = segments;
   if (segments.length === 0) {
     const cursor = query.get('cursor');
