@@ -6,6 +6,7 @@ import type { RetryPromptPart, ToolCallPart, ToolReturnPart } from '../messages.
 import { ApprovalRequired, isDeferral, ModelRetry, toToolRetryPrompt, ToolRetryError } from './errors.js';
 import { parseToolArgs } from './parse-tool-args.js';
 import { retryPrompt, StepRetries } from './retry-budget.js';
+import { raceAbort } from '../fallback/deadline.js';
 import type { RunState } from './run-state.js';
 import type { RunContext, Tool } from './tool.js';
 import type { UsageLimits } from './types.js';
@@ -28,12 +29,22 @@ export interface PendingCall {
   readonly approved: boolean;
 }
 
-/** Runs the calls concurrently; outcomes keep the calls' order. */
+/** True for a call that will run now: a known tool, approved when it needs approval (the others are retried or deferred). */
+function willRun(env: ToolEnv, { call, approved }: PendingCall): boolean {
+  const tool = env.tools.get(call.toolName);
+  return tool !== undefined && (approved || !tool.requiresApproval);
+}
+
+/**
+ * Runs the calls concurrently; outcomes keep the calls' order. A caller abort ends the wait at
+ * once with the abort reason: the tools got the signal in their context, and nothing waits for
+ * one that ignores it.
+ */
 export async function runToolCalls(env: ToolEnv, calls: readonly PendingCall[]): Promise<ToolCallOutcome[]> {
-  const known = calls.filter(({ call }) => env.tools.has(call.toolName));
-  throwIfViolated(computeToolCallsLimitViolation(env.state.usage, known.length, env.limits));
+  throwIfViolated(computeToolCallsLimitViolation(env.state.usage, calls.filter((pending) => willRun(env, pending)).length, env.limits));
   const retries = new StepRetries(env.state);
-  const outcomes = await Promise.all(calls.map((pending) => runOne(env, retries, pending)));
+  const all = Promise.all(calls.map((pending) => runOne(env, retries, pending)));
+  const outcomes = env.signal ? await raceAbort(all, env.signal) : await all;
   retries.commit();
   return outcomes;
 }
