@@ -18,12 +18,22 @@ export interface ModelCall {
   readonly events: EventChannel<ModelResponseStreamEvent> | undefined;
 }
 
+/** One forwarder per run (a run has one channel), so only one of its responses is streamed. */
+const forwarders = new WeakMap<EventChannel<ModelResponseStreamEvent>, StreamForwarder>();
+
+function forwarderFor(channel: EventChannel<ModelResponseStreamEvent>): StreamForwarder {
+  let forwarder = forwarders.get(channel);
+  if (!forwarder) forwarders.set(channel, (forwarder = new StreamForwarder(channel)));
+  return forwarder;
+}
+
 export async function requestModel(state: RunState, messages: readonly ModelMessage[], call: ModelCall): Promise<ModelResponse> {
   const options = call.signal ? { signal: call.signal } : {};
   const send = async (): Promise<ModelResponse> => {
     if (!call.events) return call.model.request(messages, call.settings, call.parameters, options);
     const streamed = await call.model.requestStream(messages, call.settings, call.parameters, options);
-    const forwarder = new StreamForwarder(call.events, call.parameters);
+    const forwarder = forwarderFor(call.events);
+    forwarder.begin(call.parameters);
     let final: ModelResponse | undefined;
     for await (const event of streamed) {
       forwarder.handle(event);
