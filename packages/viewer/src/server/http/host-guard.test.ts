@@ -63,6 +63,8 @@ describe('the host guard of a loopback viewer', () => {
     const foreign = await send(`${viewer.url}/v1/traces`, { method: 'POST', headers: { host: `127.0.0.1:${port}`, origin: 'http://attacker.example', 'content-type': 'application/json' }, body: EMPTY_EXPORT });
     expect(foreign.status).toBe(403);
     expect(foreign.body).toContain('attacker.example');
+    const opaque = await send(`${viewer.url}/v1/traces`, { method: 'POST', headers: { host: `127.0.0.1:${port}`, origin: 'null', 'content-type': 'application/json' }, body: EMPTY_EXPORT });
+    expect(opaque.status).toBe(403);
     for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]) {
       expect((await send(`${viewer.url}/api/traces`, { headers: { host } })).status).toBe(200);
     }

@@ -44,10 +44,10 @@ export function hostGuard(options: { readonly remote: boolean }): RequestHandler
       return next(new HttpError(403, `Host ${JSON.stringify(host)} is not served: this viewer answers to 127.0.0.1, localhost and [::1] only (a guard against DNS rebinding); start it with --host and --allow-remote to serve other names`, { where: 'host' }));
     }
     const origin = request.headers.origin;
-    if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== undefined && origin !== 'null' && !isLoopbackAuthority(origin)) {
+    // An opaque origin ('null', a sandboxed frame or a file: page) is no loopback page either.
+    if (request.method !== 'GET' && request.method !== 'HEAD' && origin !== undefined && !isLoopbackAuthority(origin)) {
       return next(new HttpError(403, `Origin ${JSON.stringify(origin)} may not write to this viewer: only pages it serves itself may`, { where: 'origin' }));
     }
-    if (origin === 'null' && request.method !== 'GET' && request.method !== 'HEAD') return next(new HttpError(403, 'An opaque origin may not write to this viewer', { where: 'origin' }));
     return next();
   };
 }

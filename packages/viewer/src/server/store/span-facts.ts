@@ -1,3 +1,4 @@
+import { MODEL_CALL_OPERATIONS } from '../../shared/genai-operations.js';
 import { GEN_AI_USAGE_PREFIX, toUsageTokenAttributes } from '../../shared/usage-attributes.js';
 import { toAttributeValue } from '../otlp/any-value.js';
 import type { NormalizedSpan, TaggedAttributes, TaggedValue } from '../otlp/normalized-types.js';
@@ -51,13 +52,20 @@ const toNumberOrNull = (value: TaggedValue | undefined): number | null => {
 };
 
 /**
- * A token count, within ±(2^53 - 1): an integer column holding more could not be read back
- * by node:sqlite, and the trace's totals are kept within the same range.
+ * A count clamped to ±(2^53 - 1): an integer column holding more could not be read back by
+ * node:sqlite, and a row it cannot read would break the list, the live feed and eviction. Token
+ * counts and the trace's totals are kept within that range.
+ *
+ * @example
+ * toStoredCount(2 ** 60); // Number.MAX_SAFE_INTEGER
  */
+export const toStoredCount = (count: number): number =>
+  count > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : count < -Number.MAX_SAFE_INTEGER ? -Number.MAX_SAFE_INTEGER : count;
+
+/** A token count within the stored range, or null when the value is not a number. */
 const toCountOrNull = (value: TaggedValue | undefined): number | null => {
   const count = toNumberOrNull(value);
-  if (count === null) return null;
-  return count > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : count < -Number.MAX_SAFE_INTEGER ? -Number.MAX_SAFE_INTEGER : count;
+  return count === null ? null : toStoredCount(count);
 };
 
 const toStringOrNull = (value: TaggedValue | undefined): string | null => (typeof value === 'string' && value !== '' ? value : null);
@@ -190,9 +198,6 @@ export function computeSpanUsage(attributes: TaggedAttributes): SpanUsage | null
 
 /** The usage of a counted model call that reported no tokens. */
 const NO_TOKENS: SpanUsage = Object.freeze({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 });
-
-/** GenAI operations that call a model and are billed for it (not agent runs or tool calls). */
-const MODEL_CALL_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content', 'embeddings']);
 
 /**
  * A model call that reported neither tokens nor a cost, so what it cost is unknown (never $0):

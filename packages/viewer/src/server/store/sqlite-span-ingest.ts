@@ -5,6 +5,7 @@ import { toPreparedSpan, type PreparedSpan, type PreparedSpanBatch } from './pre
 import type { InternTable } from './sqlite-intern.js';
 import { SqliteMultiInsert, type SqlValue } from './sqlite-multi-insert.js';
 import { computeUsageBelow, SqliteUsageMarks } from './sqlite-usage-marks.js';
+import { toStoredCount } from './span-facts.js';
 import { computeSpanIntoDelta, computeUsageIntoDelta, toEmptyTraceDelta, toTraceStatus, type TraceDelta, type TraceValueKind } from './trace-delta.js';
 
 /** The summary columns read back for traces that already have spans stored. */
@@ -30,12 +31,7 @@ const TRACE_COLUMNS = `trace_id, seq, root_span_id, root_name, root_status, stat
   cache_write_tokens, reasoning_tokens, total_tokens, cost_sum, uncosted_count, models, providers, operations, bytes`;
 const TRACE_COLUMN_COUNT = 30;
 
-/**
- * Token totals stay within ±(2^53 - 1): node:sqlite cannot read a larger integer back, and a
- * trace row it cannot read would break the list, the live feed and eviction.
- */
-const toStoredCount = (count: number): number =>
-  count > Number.MAX_SAFE_INTEGER ? Number.MAX_SAFE_INTEGER : count < -Number.MAX_SAFE_INTEGER ? -Number.MAX_SAFE_INTEGER : count;
+/** The SQL of a sum kept in the range toStoredCount keeps counts in. */
 const toClampedSql = (sum: string): string => `MAX(MIN(${sum}, ${Number.MAX_SAFE_INTEGER}), ${-Number.MAX_SAFE_INTEGER})`;
 const TRACE_UPSERT_TAIL = `ON CONFLICT (trace_id) DO UPDATE SET
   seq = excluded.seq,

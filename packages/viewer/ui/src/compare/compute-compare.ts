@@ -1,4 +1,5 @@
 import type { SpanRecord, TraceDetail } from '../../../src/shared/api-types.js';
+import { MODEL_CALL_OPERATIONS } from '../../../src/shared/genai-operations.js';
 import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GEN_AI_REQUEST_MODEL, ATTR_GEN_AI_RESPONSE_MODEL, ATTR_HOPSCOPE_HOP_INDEX } from '../genai/attribute-names.js';
 import { computeCallCost } from '../genai/compute-call-cost.js';
 import { computeHopStrip, toHopKey, type HopStrip, type HopView } from '../genai/compute-hop-strip.js';
@@ -36,14 +37,13 @@ export interface CompareRow {
   readonly costDeltaUsd: number | null;
 }
 
-/** A call of one trace: its own cell, and its hops by index when it is an instrumented fallback call. */
+/** A call of one trace: its own cell, and its hops when it is an instrumented fallback call. */
 interface CallEntry {
   readonly call: CompareCell;
   /** By toHopKey: position and attempt. */
   readonly hops: ReadonlyMap<string, { readonly hop: HopView; readonly cell: CompareCell }>;
 }
 
-const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content', 'completion']);
 
 function tokensOf(usage: SpanUsage | null): number {
   return (usage?.inputTokens ?? 0) + (usage?.outputTokens ?? 0);
@@ -95,7 +95,7 @@ function callEntries(detail: TraceDetail): CallEntry[] {
     if (siblings) siblings.push(span);
     else children.set(span.parentSpanId, [span]);
   }
-  const isCall = (s: SpanRecord): boolean => s.attributes[ATTR_HOPSCOPE_HOP_INDEX] === undefined && LLM_OPERATIONS.has(asString(s.attributes[ATTR_GEN_AI_OPERATION_NAME]) ?? '');
+  const isCall = (s: SpanRecord): boolean => s.attributes[ATTR_HOPSCOPE_HOP_INDEX] === undefined && MODEL_CALL_OPERATIONS.has(asString(s.attributes[ATTR_GEN_AI_OPERATION_NAME]) ?? '');
   // A wrapper whose call is below it (and copies its usage) is that call, counted once: keep the innermost calls.
   // Each ancestor is walked once over all calls (a walk stops where an earlier one passed), so this stays linear.
   const wrappers = new Set<string>();

@@ -1,4 +1,5 @@
 import type { SpanRecord } from '../../../src/shared/api-types.js';
+import { MODEL_CALL_OPERATIONS } from '../../../src/shared/genai-operations.js';
 import {
   ATTR_EXCEPTION_TYPE,
   ATTR_GEN_AI_OPERATION_NAME,
@@ -107,9 +108,6 @@ function computeWasted(hops: readonly HopView[]): HopStrip['wasted'] {
   return { tokens, costUsd, failedHops, skippedHops };
 }
 
-/** Operation names of a model request (GenAI semconv); other operations (`invoke_agent`, `execute_tool`) never are one. */
-const MODEL_REQUEST_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_completion', 'generate_content']);
-
 /**
  * The models of a pydantic-ai style `fallback:a,b` model request: its `gen_ai.request.model`, its
  * `chat fallback:a,b` name, or, once a member answered and the span was renamed to it, the
@@ -119,7 +117,7 @@ const MODEL_REQUEST_OPERATIONS: ReadonlySet<string> = new Set(['chat', 'text_com
  */
 function fallbackChain(span: SpanRecord): string[] | null {
   const operation = asString(span.attributes[ATTR_GEN_AI_OPERATION_NAME]);
-  if (operation !== undefined && !MODEL_REQUEST_OPERATIONS.has(operation)) return null;
+  if (operation !== undefined && !MODEL_CALL_OPERATIONS.has(operation)) return null;
   const message = asString(span.attributes[ATTR_LOGFIRE_MSG]);
   const candidates = [asString(span.attributes[ATTR_GEN_AI_REQUEST_MODEL]), span.name, message].map((text) => text?.replace(/^chat /, ''));
   for (const text of candidates) {
